@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi'
+import { requireSecret } from '../src/utils/env-secret'
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  // The public URL of the CMS, used for absolute media URLs and the admin; defaults to localhost.
+  url: env('CMS_PUBLIC_URL', `http://localhost:${env.int('PORT', 1337)}`),
+  app: { keys: requireSecret(env, 'APP_KEYS').split(',') },
+  proxy: env.bool('CMS_BEHIND_PROXY', false),
+  logger: { updates: { enabled: false }, startup: { enabled: false } },
+  webhooks: { populateRelations: false },
+})
+
+export default config

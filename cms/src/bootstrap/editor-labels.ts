@@ -1,0 +1,124 @@
+import type { Core } from '@strapi/strapi'
+
+interface FieldLabel {
+  label: string
+  description?: string
+  placeholder?: string
+}
+
+interface ModelLabels {
+  mainField?: string
+  defaultSortBy?: string
+  defaultSortOrder?: 'ASC' | 'DESC'
+  listColumns?: string[]
+  fields: Record<string, FieldLabel>
+}
+
+/**
+ * What editors read in the admin: field labels, help texts and placeholders. Strapi keeps these in the
+ * content manager's configuration (database), not in schema.json, so they are applied on every boot.
+ */
+const CONTENT_TYPES: Record<string, ModelLabels> = {
+  'api::post.post': {
+    mainField: 'title',
+    defaultSortBy: 'date',
+    defaultSortOrder: 'DESC',
+    listColumns: ['title', 'author', 'date', 'featured'],
+    fields: {
+      title: { label: 'Title', description: 'The headline readers see. Up to 120 characters; aim for under 70.', placeholder: 'How to file a utility model in China' },
+      slug: { label: 'URL slug', description: 'The last part of the post\'s address: lowercase words joined by hyphens. Generated from the title; changing it after publishing breaks shared links.' },
+      excerpt: { label: 'Excerpt', description: 'A one- or two-sentence summary for cards, feeds and search results (up to 300 characters). Leave empty to use the start of the body.' },
+      body: { label: 'Body', description: 'The article itself. Use headings (H2, H3) to structure long posts.' },
+      cover: { label: 'Cover image', description: 'Shown on cards and at the top of the post. Landscape, at least 1200 × 630 px. Needs alternative text before publishing.' },
+      author: { label: 'Author', description: 'Who wrote the post. Required before publishing.' },
+      categories: { label: 'Categories', description: 'One to three topics the post belongs to.' },
+      featured: { label: 'Featured', description: 'Show this post first on the blog\'s front page.' },
+      date: { label: 'Publication date', description: 'The date readers see and lists sort by. Leave empty to use the moment you first publish; set it to keep an imported post\'s original date.' },
+      seo: { label: 'Search & sharing', description: 'Optional overrides for search engines and social media.' },
+    },
+  },
+  'api::author.author': {
+    mainField: 'name',
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    listColumns: ['name', 'jobTitle', 'slug'],
+    fields: {
+      name: { label: 'Name', description: 'Full name as it should appear on posts.', placeholder: 'Mei Lin' },
+      slug: { label: 'URL slug', description: 'The last part of the author page\'s address. Generated from the name.' },
+      jobTitle: { label: 'Job title', placeholder: 'Patent attorney' },
+      bio: { label: 'Short bio', description: 'Two or three sentences shown under each of the author\'s posts (up to 600 characters).' },
+      avatar: { label: 'Photo', description: 'A square portrait, at least 256 × 256 px.' },
+      links: { label: 'Links', description: 'Profiles readers may follow, such as LinkedIn.' },
+      posts: { label: 'Posts' },
+    },
+  },
+  'api::category.category': {
+    mainField: 'name',
+    defaultSortBy: 'name',
+    defaultSortOrder: 'ASC',
+    listColumns: ['name', 'slug', 'description'],
+    fields: {
+      name: { label: 'Name', description: 'Short and unique, up to 40 characters.', placeholder: 'Patents' },
+      slug: { label: 'URL slug', description: 'The last part of the category page\'s address. Generated from the name.' },
+      description: { label: 'Description', description: 'One sentence shown at the top of the category page (up to 300 characters).' },
+      posts: { label: 'Posts' },
+    },
+  },
+}
+
+const COMPONENTS: Record<string, ModelLabels> = {
+  'shared.seo': {
+    fields: {
+      metaTitle: { label: 'Search title', description: 'Up to 60 characters. Defaults to the post title.' },
+      metaDescription: { label: 'Search description', description: '50–160 characters shown under the title in search results. Defaults to the excerpt.' },
+      shareImage: { label: 'Share image', description: 'Shown when the post is shared on social media. Defaults to the cover.' },
+      canonicalUrl: { label: 'Canonical URL', description: 'Only if this post first appeared elsewhere: the original address (https://…).' },
+      noIndex: { label: 'Hide from search engines', description: 'Ask search engines not to list this post.' },
+    },
+  },
+  'shared.link': {
+    mainField: 'label',
+    fields: {
+      label: { label: 'Label', placeholder: 'LinkedIn' },
+      url: { label: 'Address', description: 'A full web address starting with https://', placeholder: 'https://www.linkedin.com/in/…' },
+    },
+  },
+}
+
+interface Configuration {
+  settings: Record<string, unknown>
+  metadatas: Record<string, { edit: Record<string, unknown>, list: Record<string, unknown> }>
+  layouts: { list: string[], edit: unknown }
+}
+
+function applyLabels(configuration: Configuration, labels: ModelLabels): Configuration {
+  const metadatas = { ...configuration.metadatas }
+  for (const [field, label] of Object.entries(labels.fields)) {
+    const current = metadatas[field]
+    if (!current) continue
+    metadatas[field] = {
+      edit: { ...current.edit, ...label },
+      list: { ...current.list, label: label.label },
+    }
+  }
+  const settings = { ...configuration.settings }
+  if (labels.mainField) settings.mainField = labels.mainField
+  if (labels.defaultSortBy) settings.defaultSortBy = labels.defaultSortBy
+  if (labels.defaultSortOrder) settings.defaultSortOrder = labels.defaultSortOrder
+  const list = labels.listColumns?.filter(field => field in metadatas) ?? configuration.layouts.list
+  return { ...configuration, settings, metadatas, layouts: { ...configuration.layouts, list } }
+}
+
+export async function applyEditorLabels(strapi: Core.Strapi): Promise<void> {
+  const contentManager = strapi.plugin('content-manager')
+  const services = [
+    [contentManager.service('content-types'), CONTENT_TYPES],
+    [contentManager.service('components'), COMPONENTS],
+  ] as const
+  for (const [service, models] of services) {
+    for (const [uid, labels] of Object.entries(models)) {
+      const configuration = await service.findConfiguration({ uid }) as Configuration
+      await service.updateConfiguration({ uid }, applyLabels(configuration, labels))
+    }
+  }
+}

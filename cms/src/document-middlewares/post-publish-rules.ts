@@ -1,0 +1,52 @@
+import type { Core, Modules } from '@strapi/strapi'
+import { errors } from '@strapi/utils'
+
+const POST = 'api::post.post'
+
+interface DraftForPublish {
+  date?: string | null
+  author?: { id: number } | null
+  cover?: { alternativeText?: string | null, name?: string } | null
+}
+
+/** The rules a post must meet to go public, worded for the editor who sees them in the admin. */
+export function publishProblems(draft: DraftForPublish): string[] {
+  const problems: string[] = []
+  if (!draft.author) problems.push('Choose an author for this post.')
+  if (draft.cover && !draft.cover.alternativeText?.trim()) {
+    problems.push(
+      `Add alternative text to the cover image${draft.cover.name ? ` "${draft.cover.name}"` : ''} `
+      + '(Media Library → edit the image): screen readers and search engines need it.',
+    )
+  }
+  return problems
+}
+
+/**
+ * On publish: refuse a post that is not ready (see `publishProblems`), and give it its publication date —
+ * the time of the first publish — when the editor left `date` empty. Imported posts keep their own date.
+ */
+export function postPublishRules(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (ctx, next) => {
+    if (ctx.uid !== POST || ctx.action !== 'publish') return next()
+
+    const { documentId, locale } = ctx.params as { documentId: string, locale?: string }
+    const draft = await strapi.documents(POST).findOne({
+      documentId,
+      locale,
+      status: 'draft',
+      fields: ['date'],
+      populate: { author: { fields: ['id'] }, cover: { fields: ['alternativeText', 'name'] } },
+    }) as DraftForPublish | null
+    if (!draft) return next()
+
+    const problems = publishProblems(draft)
+    if (problems.length > 0) {
+      throw new errors.ValidationError(`This post can't be published yet. ${problems.join(' ')}`, { problems })
+    }
+    if (!draft.date) {
+      await strapi.documents(POST).update({ documentId, locale, status: 'draft', data: { date: new Date().toISOString() } } as never)
+    }
+    return next()
+  }
+}

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi'
+import { applyEditorLabels } from './bootstrap/editor-labels'
+import { syncPublicPermissions } from './bootstrap/public-permissions'
+import { postPublishRules } from './document-middlewares/post-publish-rules'
+import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
+import { registerGraphqlExtension } from './graphql'
+import { applyPrefetch } from './graphql/prefetch-relations'
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(publishedOnlyForPublic(strapi))
+    strapi.documents.use(postPublishRules(strapi))
+    strapi.documents.use(applyPrefetch())
+    registerGraphqlExtension(strapi)
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await syncPublicPermissions(strapi)
+    await applyEditorLabels(strapi)
+  },
+}

@@ -1,0 +1,21 @@
+/**
+ * The public API's limits, in one place: REST and GraphQL read them from here, the docs quote them,
+ * and the tests prove them. Strapi's own defaults are unbounded.
+ */
+export const PAGE_LIMITS = {
+  /** Items per page when a client does not ask. */
+  defaultPageSize: 10,
+  /** The most items one request can return; larger requests (and `limit: -1`) are capped to this. */
+  maxPageSize: 100,
+} as const
+
+export const GRAPHQL_LIMITS = {
+  /** Nesting depth of fields; the site's deepest query needs 5. */
+  maxDepth: 7,
+  /** Aliases per operation: stops one request from fanning out into hundreds of resolver calls. */
+  maxAliases: 15,
+  /** Computed cost per operation (graphql-armor's cost model: objects 2, scalars 1, times depth factor). */
+  maxCost: 5000,
+  /** Tokens the parser reads before giving up: stops huge documents before validation even starts. */
+  maxTokens: 2000,
+} as const

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { CMS_DIR } from '../support/cms-server'
+import { graphql } from '../support/graphql'
+
+// The editor's path through the admin panel, over the same admin API the panel's pages call.
+const POSTS = '/content-manager/collection-types/api::post.post'
+let adminToken = ''
+const created: string[] = []
+
+async function admin(method: string, pathAndQuery: string, body?: unknown) {
+  const response = await fetch(`${inject('cmsUrl')}${pathAndQuery}`, {
+    method,
+    headers: { 'authorization': `Bearer ${adminToken}`, ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+  })
+  return { status: response.status, body: await response.json().catch(() => null) as Record<string, any> }
+}
+
+async function uploadImage(alternativeText: string | null) {
+  const form = new FormData()
+  const bytes = readFileSync(path.join(CMS_DIR, 'content', 'demo', 'images', 'cover-design-patents.jpg'))
+  form.append('files', new Blob([bytes], { type: 'image/jpeg' }), `editor-flow-${Date.now()}.jpg`)
+  form.append('fileInfo', JSON.stringify({ alternativeText }))
+  const { status, body } = await admin('POST', '/upload', form)
+  expect(status).toBe(201)
+  return body[0].id as number
+}
+
+beforeAll(async () => {
+  // The first-admin form of a fresh install.
+  const response = await fetch(`${inject('cmsUrl')}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ firstname: 'Erin', lastname: 'Editor', email: 'erin@example.com', password: 'Editor-Passw0rd!' }),
+  })
+  expect(response.status).toBe(200)
+  adminToken = ((await response.json()) as { data: { token: string } }).data.token
+})
+
+afterAll(async () => {
+  for (const documentId of created) await admin('DELETE', `${POSTS}/${documentId}`)
+})
+
+describe('an editor writes and publishes a post in the admin', () => {
+  it('a post without an author or with a cover lacking alt text cannot be published, with a clear message', async () => {
+    const draft = await admin('POST', POSTS, {
+      title: 'Written in the admin',
+      slug: 'written-in-the-admin',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'An editor wrote this in the admin panel.' }] }],
+      cover: await uploadImage(null),
+    })
+    expect(draft.status).toBe(201)
+    const documentId = draft.body.data.documentId as string
+    created.push(documentId)
+
+    const refused = await admin('POST', `${POSTS}/${documentId}/actions/publish`, {})
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toMatch(/can't be published yet\. Choose an author for this post\. Add alternative text to the cover image/)
+  })
+
+  it('once ready, publishing makes it public in GraphQL with the publish time as its date — and its draft edits stay private', async () => {
+    const documentId = created[0]!
+    const { body: authors } = await admin('GET', '/content-manager/collection-types/api::author.author?pageSize=1')
+    const categories = await admin('GET', '/content-manager/collection-types/api::category.category?pageSize=2')
+    const published = await admin('POST', `${POSTS}/${documentId}/actions/publish`, {
+      author: { connect: [{ documentId: authors.results[0].documentId }] },
+      categories: { connect: categories.body.results.map((category: { documentId: string }) => ({ documentId: category.documentId })) },
+      cover: await uploadImage('A sketch of a product design on paper'),
+    })
+    expect(published.status).toBe(200)
+
+    const { body } = await graphql('{ posts(filters: { slug: { eq: "written-in-the-admin" } }) { title date publishedAt author { name } categories { name } cover { alternativeText } } }')
+    const post = body.data!.posts[0]
+    expect(post.title).toBe('Written in the admin')
+    expect(post.author.name).toBe(authors.results[0].name)
+    expect(post.categories).toHaveLength(2)
+    expect(post.cover.alternativeText).toBe('A sketch of a product design on paper')
+    expect(Math.abs(Date.parse(post.date) - Date.parse(post.publishedAt))).toBeLessThan(5_000)
+
+    // An unpublished change to the title is a draft: the public still sees the published title.
+    const edited = await admin('PUT', `${POSTS}/${documentId}`, { title: 'Draft edit, not yet published' })
+    expect(edited.status).toBe(200)
+    const after = await graphql('{ posts(status: DRAFT, filters: { slug: { eq: "written-in-the-admin" } }) { title } }')
+    expect(after.body.data!.posts).toEqual([{ title: 'Written in the admin' }])
+  })
+})

@@ -1,0 +1,117 @@
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** A free TCP port on loopback, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface TestDatabase {
+  kind: 'sqlite' | 'postgres'
+  /** Environment that points the CMS (and its scripts) at this database. */
+  env: Record<string, string>
+  drop: () => Promise<void>
+}
+
+/** A fresh, empty database: a temp SQLite file, or a throwaway schema when DATABASE_URL is set. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const databaseUrl = process.env.DATABASE_URL
+  if (databaseUrl) {
+    const schema = `pressroom_test_${process.pid}_${Date.now()}`
+    const { default: pg } = await import('pg')
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    await client.query(`CREATE SCHEMA "${schema}"`)
+    await client.end()
+    return {
+      kind: 'postgres',
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
+      drop: async () => {
+        const dropper = new pg.Client({ connectionString: databaseUrl })
+        await dropper.connect()
+        await dropper.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+        await dropper.end()
+      },
+    }
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-test-'))
+  return {
+    kind: 'sqlite',
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/** Runs a node script in cms/ and resolves with its output; rejects with the output on a non-zero exit. */
+export function runCmsScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number, output: string }> {
+  return new Promise((resolve) => {
+    // INIT_CWD is where a user typed `pnpm …`; scripts resolve their folder arguments from it.
+    const child = spawn(process.execPath, [script, ...args], { cwd: CMS_DIR, env: { ...process.env, INIT_CWD: CMS_DIR, ...env } })
+    let output = ''
+    child.stdout.on('data', (chunk) => { output += chunk })
+    child.stderr.on('data', (chunk) => { output += chunk })
+    child.on('close', code => resolve({ code: code ?? 1, output }))
+  })
+}
+
+export interface RunningCms {
+  url: string
+  process: ChildProcess
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/** Starts the built CMS in production mode and waits until it answers its health check. */
+export async function startCms(env: Record<string, string>): Promise<RunningCms> {
+  const port = await freePort()
+  const child = spawn(path.join(CMS_DIR, 'node_modules', '.bin', 'strapi'), ['start'], {
+    cwd: CMS_DIR,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SQL_QUERY_COUNT: 'true', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout!.on('data', (chunk) => { log += chunk })
+  child.stderr!.on('data', (chunk) => { log += chunk })
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The CMS exited during start-up (code ${child.exitCode}):\n${log}`)
+    try {
+      const response = await fetch(`${url}/_health`)
+      if (response.status === 204) break
+    }
+    catch {}
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+  if (Date.now() >= deadline) throw new Error(`The CMS did not become healthy within 60 s:\n${log}`)
+  return {
+    url,
+    process: child,
+    log: () => log,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    }),
+  }
+}
+
+export function readToken(file: string): string {
+  return readFileSync(file, 'utf8').trim()
+}
+

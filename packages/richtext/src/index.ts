@@ -1,0 +1,6 @@
+export type { Block, Blocks, InlineNode, TextNode, LinkNode } from './blocks.js'
+export { escapeHtml } from './escape.js'
+export { markdownToBlocks } from './from-markdown.js'
+export { safeUrl } from './safe-url.js'
+export { blocksToHtml } from './to-html.js'
+export { blocksToPlainText, excerptFromBlocks, readingTimeMinutes } from './to-text.js'

@@ -1,0 +1,136 @@
+import type { Author, AuthorSummary, Category, Page, Post, PostSummary } from '@pressroom/types'
+import { BadRequestError, NotFoundError } from './errors.js'
+import type { PostFiltersInput } from './generated/graphql.js'
+import {
+  AuthorBySlugDocument,
+  CategoryBySlugDocument,
+  ListAuthorsDocument,
+  ListCategoriesDocument,
+  ListPostsDocument,
+  PostBySlugDocument,
+} from './generated/graphql.js'
+import type { ResolveUrl } from './mappers.js'
+import { toAuthor, toAuthorSummary, toCategory, toPost, toPostSummary } from './mappers.js'
+import type { ClientOptions } from './request.js'
+import { createGuardedClient } from './request.js'
+
+/** The API's page-size ceiling (the CMS caps larger requests to it). */
+export const MAX_PAGE_SIZE = 100
+
+export interface ListPostsOptions {
+  /** 1-based page number (default 1). */
+  page?: number
+  /** Posts per page, 1–100 (default 10). */
+  pageSize?: number
+  /** Only posts in this category (slug). */
+  category?: string
+  /** Only posts by this author (slug). */
+  author?: string
+  /** Only posts dated at or after this moment: a Date or an ISO 8601 string. */
+  since?: Date | string
+  /** Only featured (true) or only non-featured (false) posts. */
+  featured?: boolean
+}
+
+function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new BadRequestError(`${name} must be a whole number from 1 to ${max}; got ${value}.`)
+  }
+  return value
+}
+
+function isoDate(value: Date | string): string {
+  const date = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(date.getTime())) throw new BadRequestError(`since must be a date (ISO 8601, e.g. 2025-12-01); got "${String(value)}".`)
+  return date.toISOString()
+}
+
+function postFilters(options: ListPostsOptions): PostFiltersInput | undefined {
+  const filters: PostFiltersInput = {}
+  if (options.category) filters.categories = { slug: { eq: options.category } }
+  if (options.author) filters.author = { slug: { eq: options.author } }
+  if (options.since !== undefined) filters.date = { gte: isoDate(options.since) }
+  if (options.featured !== undefined) filters.featured = { eq: options.featured }
+  return Object.keys(filters).length > 0 ? filters : undefined
+}
+
+/** Media URLs from Strapi's local provider are relative ("/uploads/…"): make them absolute against the CMS. */
+function urlResolver(apiUrl: string, mediaBaseUrl?: string): ResolveUrl {
+  const base = mediaBaseUrl ?? new URL(apiUrl).origin
+  return url => new URL(url, base).toString()
+}
+
+export interface PressroomClientOptions extends ClientOptions {
+  /** Base for relative media URLs; defaults to the API's origin. */
+  mediaBaseUrl?: string
+}
+
+/**
+ * A typed client for the Pressroom GraphQL API. Every function returns @pressroom/types domain objects
+ * and throws only the named errors in ./errors (NotFoundError, BadRequestError, AccessDeniedError,
+ * CmsUnavailableError).
+ */
+export function createClient(options: PressroomClientOptions) {
+  const guard = createGuardedClient(options)
+  const resolveUrl = urlResolver(options.url, options.mediaBaseUrl)
+
+  async function listPosts(list: ListPostsOptions = {}): Promise<Page<PostSummary>> {
+    const variables = {
+      page: positiveInteger('page', list.page ?? 1),
+      pageSize: positiveInteger('pageSize', list.pageSize ?? 10, MAX_PAGE_SIZE),
+      filters: postFilters(list),
+    }
+    const data = await guard((client, signal) => client.request({ document: ListPostsDocument, variables, signal }))
+    const connection = data.posts_connection
+    const pageInfo = connection?.pageInfo ?? { page: variables.page, pageSize: variables.pageSize, pageCount: 0, total: 0 }
+    return {
+      items: (connection?.nodes ?? []).map(post => toPostSummary(post, resolveUrl)),
+      page: pageInfo.page,
+      pageSize: pageInfo.pageSize,
+      pageCount: pageInfo.pageCount,
+      total: pageInfo.total,
+    }
+  }
+
+  return {
+    listPosts,
+
+    /** Posts dated at or after `since`, newest first: what a newsletter needs. */
+    postsSince(since: Date | string, list: Omit<ListPostsOptions, 'since'> = {}): Promise<Page<PostSummary>> {
+      return listPosts({ ...list, since })
+    },
+
+    async getPost(slug: string): Promise<Post> {
+      const data = await guard((client, signal) => client.request({ document: PostBySlugDocument, variables: { slug }, signal }))
+      const post = data.posts[0]
+      if (!post) throw new NotFoundError('post', slug)
+      return toPost(post, resolveUrl)
+    },
+
+    async listCategories(): Promise<Category[]> {
+      const data = await guard((client, signal) => client.request({ document: ListCategoriesDocument, signal }))
+      return data.categories.filter(category => category !== null).map(toCategory)
+    },
+
+    async getCategory(slug: string): Promise<Category> {
+      const data = await guard((client, signal) => client.request({ document: CategoryBySlugDocument, variables: { slug }, signal }))
+      const category = data.categories[0]
+      if (!category) throw new NotFoundError('category', slug)
+      return toCategory(category)
+    },
+
+    async listAuthors(): Promise<AuthorSummary[]> {
+      const data = await guard((client, signal) => client.request({ document: ListAuthorsDocument, signal }))
+      return data.authors.filter(author => author !== null).map(author => toAuthorSummary(author, resolveUrl))
+    },
+
+    async getAuthor(slug: string): Promise<Author> {
+      const data = await guard((client, signal) => client.request({ document: AuthorBySlugDocument, variables: { slug }, signal }))
+      const author = data.authors[0]
+      if (!author) throw new NotFoundError('author', slug)
+      return toAuthor(author, resolveUrl)
+    },
+  }
+}
+
+export type PressroomClient = ReturnType<typeof createClient>

@@ -1,0 +1,87 @@
+/**
+ * The domain types every Pressroom consumer speaks (the site, the feeds, third parties).
+ * The sdk maps GraphQL results onto these in one place, so schema drift is a compile error.
+ */
+
+/** One rendition of an image (Strapi generates thumbnail/small/medium/large on upload). */
+export interface ImageFormat {
+  url: string
+  width: number
+  height: number
+}
+
+export interface Image {
+  url: string
+  /** Always present: the CMS requires alt text before a cover can be published. */
+  alt: string
+  width: number | null
+  height: number | null
+  mime: string | null
+  /** Smaller renditions, narrowest first — ready for `srcset`. */
+  formats: ImageFormat[]
+}
+
+export interface Seo {
+  metaTitle: string | null
+  metaDescription: string | null
+  shareImage: Image | null
+  canonicalUrl: string | null
+  noIndex: boolean
+}
+
+export interface AuthorLink {
+  label: string
+  url: string
+}
+
+export interface AuthorSummary {
+  documentId: string
+  name: string
+  slug: string
+  avatar: Image | null
+}
+
+export interface Author extends AuthorSummary {
+  bio: string | null
+  jobTitle: string | null
+  links: AuthorLink[]
+}
+
+export interface Category {
+  documentId: string
+  name: string
+  slug: string
+  description: string | null
+}
+
+/** What a list of posts needs: a card, a feed item without its body. */
+export interface PostSummary {
+  documentId: string
+  slug: string
+  title: string
+  /** The editor's excerpt, or one derived from the body when the editor left it empty. */
+  excerpt: string
+  /** The publication date readers see (ISO 8601). Lists sort by it. */
+  date: string
+  readingTimeMinutes: number
+  featured: boolean
+  cover: Image | null
+  author: AuthorSummary | null
+  categories: Category[]
+}
+
+export interface Post extends PostSummary {
+  /** Safe HTML rendered from the body by @pressroom/richtext. */
+  bodyHtml: string
+  updatedAt: string
+  seo: Seo | null
+}
+
+/** One page of a paginated list, with totals for pagination controls. */
+export interface Page<T> {
+  items: T[]
+  page: number
+  pageSize: number
+  pageCount: number
+  total: number
+}

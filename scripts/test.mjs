@@ -1,0 +1,52 @@
+// ./pressroom test — everything CI checks, in the order that fails fastest:
+// lint → type-check → build → GraphQL contract → unit tests + CMS API tests on SQLite → the same on PostgreSQL
+// (when DATABASE_URL is set). Ends with one line "tests: N passed, N failed".
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildCms, buildPackages, CMS_DIR, ROOT } from './lib/build.mjs'
+import { ensureSecrets, SECRETS } from './lib/env-file.mjs'
+import { run, step } from './lib/steps.mjs'
+
+const totals = { passed: 0, failed: 0 }
+let failure = null
+
+async function vitest(title, projects, env) {
+  const report = path.join(mkdtempSync(path.join(os.tmpdir(), 'pressroom-vitest-')), 'report.json')
+  try {
+    await step(title, () => run('pnpm', ['exec', 'vitest', 'run', ...projects.flatMap(project => ['--project', project]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { cwd: ROOT, env }))
+  }
+  catch (error) {
+    failure ??= error
+  }
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'))
+    totals.passed += results.numPassedTests
+    totals.failed += results.numFailedTests + (results.numTotalTests === 0 ? 1 : 0)
+  }
+  catch {
+    totals.failed += 1
+  }
+}
+
+try {
+  ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
+  await step('Lint (eslint)', () => run('pnpm', ['exec', 'eslint', '.'], { cwd: ROOT }))
+  await step('Type-check every package (tsc --noEmit)', () => run('pnpm', ['run', 'typecheck'], { cwd: ROOT, quiet: true }))
+  await buildPackages()
+  await buildCms()
+  await step('GraphQL contract check (schema snapshot + generated documents)', () => run('node', ['scripts/contract.mjs', '--check'], { cwd: ROOT }))
+
+  const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env
+  await vitest('Unit tests + CMS API tests on SQLite', ['unit', 'cms'], { ...withoutDatabase, DATABASE_URL: '' })
+  if (databaseUrl) await vitest('CMS API tests on PostgreSQL (DATABASE_URL)', ['cms'], { DATABASE_URL: databaseUrl })
+  else console.log('  (DATABASE_URL is not set: the CMS API tests ran on SQLite only)')
+}
+catch (error) {
+  failure ??= error
+  totals.failed += totals.failed === 0 ? 1 : 0
+}
+
+if (failure) console.error(`\n✗ ${failure.message}`)
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`)
+process.exit(failure || totals.failed > 0 ? 1 : 0)
