@@ -1,5 +1,5 @@
 // ./pressroom test — everything CI checks, in the order that fails fastest:
-// lint → type-check → build → GraphQL contract → unit tests + CMS API tests on SQLite → the same on PostgreSQL
+// lint → build packages → type-check → build the CMS → GraphQL contract → unit tests + CMS API tests on SQLite → the same on PostgreSQL
 // (when DATABASE_URL is set). Ends with one line "tests: N passed, N failed".
 import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -32,8 +32,9 @@ async function vitest(title, projects, env) {
 try {
   ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
   await step('Lint (eslint)', () => run('pnpm', ['exec', 'eslint', '.'], { cwd: ROOT }))
-  await step('Type-check every package (tsc --noEmit)', () => run('pnpm', ['run', 'typecheck'], { cwd: ROOT, quiet: true }))
+  // The CMS type-checks against the packages' built declarations: build them first.
   await buildPackages()
+  await step('Type-check every package (tsc --noEmit)', () => run('pnpm', ['run', 'typecheck'], { cwd: ROOT, quiet: true }))
   await buildCms()
   await step('GraphQL contract check (schema snapshot + generated documents)', () => run('node', ['scripts/contract.mjs', '--check'], { cwd: ROOT }))
 

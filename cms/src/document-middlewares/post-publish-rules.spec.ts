@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { publishProblems } from './post-publish-rules'
+
+describe('publishProblems', () => {
+  it('accepts a post with an author and a described cover, or no cover', () => {
+    expect(publishProblems({ author: { id: 1 }, cover: { alternativeText: 'A patent drawing' } })).toEqual([])
+    expect(publishProblems({ author: { id: 1 }, cover: null })).toEqual([])
+  })
+
+  it('asks for an author, and for alt text on the cover by name', () => {
+    expect(publishProblems({ author: null, cover: { alternativeText: '  ', name: 'cover.jpg' } })).toEqual([
+      'Choose an author for this post.',
+      'Add alternative text to the cover image "cover.jpg" (Media Library → edit the image): screen readers and search engines need it.',
+    ])
+  })
+})
