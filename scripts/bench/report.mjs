@@ -1,0 +1,11 @@
+// Prints benchmark rows as a Markdown table (ready to paste into a note) and keeps them for the JSON file.
+
+export function table(title, columns, rows) {
+  const widths = columns.map((column, index) => Math.max(column.length, ...rows.map(row => String(row[index]).length)))
+  const line = cells => `| ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' | ')} |`
+  return [`\n### ${title}\n`, line(columns), `|${widths.map(width => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n')
+}
+
+export const ms = value => `${Number(value).toFixed(1)} ms`
+export const perSecond = value => `${Math.round(value)}/s`
+export const verdict = ok => (ok ? 'met' : 'MISSED')

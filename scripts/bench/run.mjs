@@ -1,0 +1,37 @@
+// `pnpm bench` / `./pressroom bench`: builds what it measures, runs each section, prints Markdown tables and
+// writes every figure to bench/results/latest.json. A benchmark, not a test: it never fails on a figure.
+//   --seconds N   load duration per measurement (default 10)
+//   --db sqlite|postgres|both   databases for the CMS section (default: both when DATABASE_URL is set)
+import { mkdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildCms, buildPackages, CMS_DIR, ROOT } from '../lib/build.mjs'
+import { ensureSecrets, SECRETS } from '../lib/env-file.mjs'
+import { benchCms } from './cms.mjs'
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, db: { type: 'string' } } })
+const seconds = Number(values.seconds)
+const databases = values.db === 'both' || (!values.db && process.env.DATABASE_URL) ? ['sqlite', 'postgres'] : [values.db ?? 'sqlite']
+if (databases.includes('postgres') && !process.env.DATABASE_URL) {
+  console.error('The PostgreSQL run needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test).')
+  process.exit(2)
+}
+const log = message => console.log(`  … ${message}`)
+
+ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
+await buildPackages()
+await buildCms()
+
+const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [] }
+const databaseUrl = process.env.DATABASE_URL
+for (const database of databases) {
+  if (database === 'sqlite') delete process.env.DATABASE_URL
+  else process.env.DATABASE_URL = databaseUrl
+  results.cms.push(await benchCms({ seconds, log }))
+}
+
+const out = path.join(ROOT, 'bench', 'results', 'latest.json')
+mkdirSync(path.dirname(out), { recursive: true })
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
+console.log(`\nFigures written to ${path.relative(ROOT, out)}.`)
