@@ -38,9 +38,11 @@ try {
   await buildCms()
   await step('GraphQL contract check (schema snapshot + generated documents)', () => run('node', ['scripts/contract.mjs', '--check'], { cwd: ROOT }))
 
-  const { DATABASE_URL: databaseUrl, ...withoutDatabase } = process.env
-  await vitest('Unit tests + CMS API tests on SQLite', ['unit', 'cms'], { ...withoutDatabase, DATABASE_URL: '' })
-  if (databaseUrl) await vitest('CMS API tests on PostgreSQL (DATABASE_URL)', ['cms'], { DATABASE_URL: databaseUrl })
+  // SQLite with the response cache's in-process content version; PostgreSQL with the shared one in Redis
+  // when REDIS_URL is set — the two set-ups the README describes.
+  const databaseUrl = process.env.DATABASE_URL
+  await vitest('Unit tests + CMS API tests on SQLite', ['unit', 'cms'], { DATABASE_URL: '', REDIS_URL: '' })
+  if (databaseUrl) await vitest(`CMS API tests on PostgreSQL (DATABASE_URL)${process.env.REDIS_URL ? ' with Redis (REDIS_URL)' : ''}`, ['cms'], { DATABASE_URL: databaseUrl })
   else console.log('  (DATABASE_URL is not set: the CMS API tests ran on SQLite only)')
 }
 catch (error) {

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi'
 import { applyEditorLabels } from './bootstrap/editor-labels'
 import { syncPublicPermissions } from './bootstrap/public-permissions'
+import { bumpContentVersionOnWrite } from './cache/bump-on-write'
+import { contentVersionOf } from './cache/content-version'
 import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
@@ -17,5 +19,10 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi)
     await applyEditorLabels(strapi)
+    bumpContentVersionOnWrite(strapi)
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await contentVersionOf(strapi).close()
   },
 }

@@ -62,6 +62,11 @@ describe('an editor writes and publishes a post in the admin', () => {
 
   it('once ready, publishing makes it public in GraphQL with the publish time as its date — and its draft edits stay private', async () => {
     const documentId = created[0]!
+    // The public asks before publication; the (empty) answer gets cached…
+    const lookup = '{ posts(filters: { slug: { eq: "written-in-the-admin" } }) { title date publishedAt author { name } categories { name } cover { alternativeText } } }'
+    await graphql(lookup)
+    expect((await graphql(lookup)).headers.get('x-cache')).toBe('HIT')
+
     const { body: authors } = await admin('GET', '/content-manager/collection-types/api::author.author?pageSize=1')
     const categories = await admin('GET', '/content-manager/collection-types/api::category.category?pageSize=2')
     const published = await admin('POST', `${POSTS}/${documentId}/actions/publish`, {
@@ -71,7 +76,8 @@ describe('an editor writes and publishes a post in the admin', () => {
     })
     expect(published.status).toBe(200)
 
-    const { body } = await graphql('{ posts(filters: { slug: { eq: "written-in-the-admin" } }) { title date publishedAt author { name } categories { name } cover { alternativeText } } }')
+    // …and publishing invalidates it: the very next request sees the post.
+    const { body } = await graphql(lookup)
     const post = body.data!.posts[0]
     expect(post.title).toBe('Written in the admin')
     expect(post.author.name).toBe(authors.results[0].name)

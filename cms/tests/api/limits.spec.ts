@@ -9,6 +9,12 @@ describe('malformed and oversized requests', () => {
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .+\.js:\d+/)
   })
 
+  it('answers a body that is not JSON with 400 and a clear message', async () => {
+    const response = await fetch(`${inject('cmsUrl')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ posts { title } }"' })
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as any).error.message).toMatch(/^The request body is not valid JSON/)
+  })
+
   it('answers an unknown field with 400 naming the field', async () => {
     const { status, body } = await graphql('{ posts { title password } }')
     expect(status).toBe(400)
