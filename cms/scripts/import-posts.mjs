@@ -24,17 +24,30 @@ if (!existsSync(path.join(distDir, 'src', 'importer', 'import-content.js'))) {
   process.exit(2)
 }
 
+if (!existsSync(folder)) {
+  console.error(`✗ There is no folder at ${folder}.`)
+  process.exit(2)
+}
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true'
+process.env.NODE_ENV ??= 'production'
+// Strapi reads cms/.env from the working directory.
+process.chdir(cmsDir)
 const { createStrapi } = require('@strapi/strapi')
 const { importContent } = require(path.join(distDir, 'src', 'importer', 'import-content.js'))
 
-const app = createStrapi({ appDir: cmsDir, distDir })
-app.log.level = 'warn'
-await app.load()
+let app
+try {
+  app = createStrapi({ appDir: cmsDir, distDir })
+  app.log.level = 'warn'
+  await app.load()
+}
+catch (error) {
+  console.error(`✗ The CMS could not start: ${error.message}`)
+  process.exit(2)
+}
 
 let exitCode = 0
 try {
-  if (!existsSync(folder)) throw new Error(`There is no folder at ${folder}.`)
   const posts = await app.documents('api::post.post').count({})
   if (onlyIfEmpty && posts > 0) {
     console.log(`The CMS already has ${posts} post(s); not importing ${path.relative(process.cwd(), folder) || folder}.`)

@@ -8,6 +8,8 @@ import { createClient } from 'redis'
  * stay in each instance's memory); without it, in this process.
  */
 export interface ContentVersion {
+  /** False when only this process sees the version: writes by other processes cannot bump it. */
+  shared: boolean
   current: () => Promise<string>
   bump: () => Promise<void>
   close: () => Promise<void>
@@ -18,6 +20,7 @@ const REDIS_KEY = 'pressroom:content-version'
 function inMemoryVersion(): ContentVersion {
   let version = 0
   return {
+    shared: false,
     current: async () => String(version),
     bump: async () => { version += 1 },
     close: async () => {},
@@ -29,6 +32,7 @@ function redisVersion(url: string, strapi: Core.Strapi): ContentVersion {
   client.on('error', (error: Error) => strapi.log.warn(`Redis (${url}) for the response cache: ${error.message}`))
   const connected = client.connect()
   return {
+    shared: true,
     current: async () => {
       await connected
       return (await client.get(REDIS_KEY)) ?? '0'

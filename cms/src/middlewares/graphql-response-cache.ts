@@ -5,6 +5,8 @@ import parseBody from 'co-body'
 import { LRUCache } from 'lru-cache'
 import { contentVersionOf } from '../cache/content-version'
 
+const LOCAL_TTL_MS = 5_000
+
 interface Entry {
   version: string
   body: string
@@ -43,6 +45,8 @@ async function jsonBody(ctx: KoaContext): Promise<unknown> {
  * Caches anonymous GraphQL answers in memory, keyed by query + variables, valid while the content version
  * they were made at is current (see cache/content-version.ts) — so a publish is visible on the next request.
  * Requests with a token (previews, editors' tools) and answers with errors are never cached.
+ * Without Redis the version is this process's own, and writes made by another process (the import command,
+ * a second instance) cannot bump it: entries then also expire after LOCAL_TTL_MS.
  * GRAPHQL_CACHE=false turns it off; GRAPHQL_CACHE_MAX_MB bounds the memory it uses (default 64).
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -50,6 +54,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   const versions = contentVersionOf(strapi)
   const cache = new LRUCache<string, Entry>({
+    ttl: versions.shared ? 0 : LOCAL_TTL_MS,
     maxSize: Number(process.env.GRAPHQL_CACHE_MAX_MB ?? 64) * 1024 * 1024,
     sizeCalculation: entry => entry.body.length + 64,
   })
