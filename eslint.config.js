@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.tmp/**', '**/.cache/**', '**/.strapi/**', '.tools/**', 'cms/types/**', 'cms/public/**', 'packages/sdk/src/generated/**', '**/*.d.ts', 'bench/results/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.output/**', '**/.nuxt/**', '**/.tmp/**', '**/.cache/**', '**/.strapi/**', '.tools/**', 'cms/types/**', 'cms/public/**', 'packages/sdk/src/generated/**', '**/*.d.ts', 'bench/results/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -4,10 +4,12 @@ import { defineConfig } from 'vitest/config'
 const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))
 
 /**
- * Two kinds of tests:
+ * Four kinds of tests:
  * - unit: pure functions next to the code (packages, cms helpers); fast, no services.
  * - cms: the real CMS over HTTP, started once by cms/tests/support/global-setup.ts on a fresh database
  *   (SQLite, or PostgreSQL when DATABASE_URL is set). Files run one after another: they share that CMS.
+ * - web: Vue components in a Nuxt environment (web/vitest.config.ts).
+ * - e2e: the built site and CMS in real headless Chromium (web/test/e2e).
  */
 export default defineConfig({
   // Tests run against the packages' source, so they never see a stale build.
@@ -20,6 +22,8 @@ export default defineConfig({
   },
   test: {
     projects: [
+      // Vue component tests in a Nuxt environment (web/vitest.config.ts).
+      'web/vitest.config.ts',
       {
         extends: true,
         test: {
@@ -35,6 +39,18 @@ export default defineConfig({
           include: ['cms/tests/**/*.spec.ts'],
           environment: 'node',
           globalSetup: ['cms/tests/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['web/test/e2e/**/*.spec.ts'],
+          environment: 'node',
+          globalSetup: ['web/test/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,12 +1,14 @@
 // ./pressroom start — generate local secrets, build, seed the demo content on first run, start the CMS.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { buildCms, buildPackages, CMS_DIR } from './lib/build.mjs'
+import { buildCms, buildPackages, buildWeb, CMS_DIR, WEB_DIR } from './lib/build.mjs'
 import { ensureSecrets, readEnvFile, SECRETS } from './lib/env-file.mjs'
 import { run, step } from './lib/steps.mjs'
 
 const cmsPort = Number(process.env.CMS_PORT ?? 1337)
+const webPort = Number(process.env.WEB_PORT ?? 3000)
 const cmsUrl = `http://localhost:${cmsPort}`
+const siteUrl = process.env.NUXT_PUBLIC_SITE_URL ?? `http://localhost:${webPort}`
 
 await step('Preparing local configuration (cms/.env)', () => {
   const added = ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
@@ -14,31 +16,51 @@ await step('Preparing local configuration (cms/.env)', () => {
 })
 await buildPackages()
 await buildCms()
+await buildWeb()
 
 const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (cms/${readEnvFile(path.join(CMS_DIR, '.env')).DATABASE_FILENAME ?? process.env.DATABASE_FILENAME ?? '.tmp/data.db'})`
 await step(`Seeding the demo content into ${database} if it has no posts yet`, () =>
   run('node', ['scripts/import-posts.mjs', 'content/demo', '--only-if-empty'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', INIT_CWD: CMS_DIR } }))
 
-console.log(`▸ Starting the CMS on port ${cmsPort}`)
-const cms = spawn('pnpm', ['exec', 'strapi', 'start'], {
-  cwd: CMS_DIR,
-  env: { NODE_ENV: 'production', ...process.env, PORT: String(cmsPort) },
-  stdio: 'inherit',
-})
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => cms.kill(signal))
-cms.on('exit', code => process.exit(code ?? 0))
-
-const deadline = Date.now() + 60_000
-while (Date.now() < deadline && cms.exitCode === null) {
-  try {
-    if ((await fetch(`${cmsUrl}/_health`)).ok) break
-  }
-  catch {}
-  await new Promise(resolve => setTimeout(resolve, 250))
+/** Starts a long-running child; if either server stops, stop everything. */
+const children = []
+function serve(command, args, options) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options })
+  children.push(child)
+  child.on('exit', (code) => {
+    for (const other of children) if (other !== child) other.kill('SIGTERM')
+    process.exit(code ?? 0)
+  })
+  return child
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => children.forEach(child => child.kill(signal)))
+
+async function waitFor(url, child) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(url)).ok) return
+    }
+    catch {}
+    await new Promise(resolve => setTimeout(resolve, 250))
+  }
+}
+
+console.log(`▸ Starting the CMS on port ${cmsPort}`)
+const cms = serve('pnpm', ['exec', 'strapi', 'start'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', ...process.env, PORT: String(cmsPort) } })
+await waitFor(`${cmsUrl}/_health`, cms)
+
+console.log(`▸ Starting the site on port ${webPort}`)
+const web = serve('node', ['.output/server/index.mjs'], {
+  cwd: WEB_DIR,
+  env: { ...process.env, PORT: String(webPort), NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`, NUXT_PUBLIC_SITE_URL: siteUrl },
+})
+await waitFor(`http://127.0.0.1:${webPort}/health`, web)
+
 console.log(`
   Pressroom is running.
 
+  Blog          ${siteUrl}
   CMS admin     ${cmsUrl}/admin      (first visit: create the first admin account in the form,
                                        or: pnpm --filter cms strapi admin:create-user --firstname=… --lastname=… --email=… --password=…)
   GraphQL API   ${cmsUrl}/graphql    (public: published posts, authors, categories)

@@ -1,10 +1,12 @@
 // ./pressroom test — everything CI checks, in the order that fails fastest:
-// lint → build packages → type-check → build the CMS → GraphQL contract → unit tests + CMS API tests on SQLite → the same on PostgreSQL
-// (when DATABASE_URL is set). Ends with one line "tests: N passed, N failed".
+// lint → build packages → type-check → build the CMS and the site → GraphQL contract → unit, component and CMS
+// API tests on SQLite → end-to-end tests in Chromium → the CMS API tests on PostgreSQL (when DATABASE_URL is set).
+// Ends with one line "tests: N passed, N failed".
 import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { buildCms, buildPackages, CMS_DIR, ROOT } from './lib/build.mjs'
+import { existsSync } from 'node:fs'
+import { buildCms, buildPackages, buildWeb, CMS_DIR, ROOT } from './lib/build.mjs'
 import { ensureSecrets, SECRETS } from './lib/env-file.mjs'
 import { run, step } from './lib/steps.mjs'
 
@@ -36,12 +38,16 @@ try {
   await buildPackages()
   await step('Type-check every package (tsc --noEmit)', () => run('pnpm', ['run', 'typecheck'], { cwd: ROOT, quiet: true }))
   await buildCms()
+  await buildWeb()
   await step('GraphQL contract check (schema snapshot + generated documents)', () => run('node', ['scripts/contract.mjs', '--check'], { cwd: ROOT }))
 
   // SQLite with the response cache's in-process content version; PostgreSQL with the shared one in Redis
   // when REDIS_URL is set — the two set-ups the README describes.
   const databaseUrl = process.env.DATABASE_URL
-  await vitest('Unit tests + CMS API tests on SQLite', ['unit', 'cms'], { DATABASE_URL: '', REDIS_URL: '' })
+  await vitest('Unit, component and CMS API tests on SQLite', ['unit', 'web', 'cms'], { DATABASE_URL: '', REDIS_URL: '' })
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+  if (!existsSync(chromium)) throw new Error(`The end-to-end tests need Chromium at ${chromium}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`)
+  await vitest('End-to-end tests: the built site and CMS in headless Chromium', ['e2e'], { DATABASE_URL: '', REDIS_URL: '' })
   if (databaseUrl) await vitest(`CMS API tests on PostgreSQL (DATABASE_URL)${process.env.REDIS_URL ? ' with Redis (REDIS_URL)' : ''}`, ['cms'], { DATABASE_URL: databaseUrl })
   else console.log('  (DATABASE_URL is not set: the CMS API tests ran on SQLite only)')
 }

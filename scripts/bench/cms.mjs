@@ -3,7 +3,7 @@
 // sends — with the anonymous response cache (as the public gets them) and with it turned off — and, as the
 // baseline, a plain REST list of the same 20 posts from the same (uncached) server.
 import { print } from 'graphql'
-import { createTestDatabase, runCmsScript, startCms } from '../../cms/tests/support/cms-server.ts'
+import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
 import { ListPostsDocument, PostBySlugDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { measure } from './load.mjs'
 import { ms, perSecond, table, verdict } from './report.mjs'

@@ -26,6 +26,12 @@ function inputsHash() {
   return hash.digest('hex')
 }
 
+export const WEB_DIR = path.join(ROOT, 'web')
+
+export function buildWeb() {
+  return step('Building the site (nuxt build, about 30 s)', () => run('pnpm', ['exec', 'nuxt', 'build'], { cwd: WEB_DIR, quiet: true }))
+}
+
 export function buildPackages() {
   return step('Building the shared packages (types, richtext, sdk)', () =>
     run('pnpm', ['--filter', './packages/*', '--sequential', 'run', 'build'], { cwd: ROOT, quiet: true }))

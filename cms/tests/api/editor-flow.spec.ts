@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CMS_DIR } from '../support/cms-server'
+import { CMS_DIR } from '../../../testing/cms-server'
 import { graphql } from '../support/graphql'
 
 // The editor's path through the admin panel, over the same admin API the panel's pages call.

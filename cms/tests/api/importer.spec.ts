@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '@pressroom/sdk'
-import type { RunningCms, TestDatabase } from '../support/cms-server'
-import { createTestDatabase, runCmsScript, startCms } from '../support/cms-server'
+import type { RunningCms, TestDatabase } from '../../../testing/cms-server'
+import { createTestDatabase, runCmsScript, startCms } from '../../../testing/cms-server'
 
 // The importer gets a database of its own, so its posts do not change the shared fixture's totals.
 let database: TestDatabase

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { createTestDatabase, readToken, runCmsScript, startCms } from './cms-server'
+import { createTestDatabase, readToken, runCmsScript, startCms } from '../../../testing/cms-server'
 
 /** Synthetic posts in the test database: more than the API's page-size ceiling (100), to prove the cap. */
 export const SYNTHETIC_POSTS = 110

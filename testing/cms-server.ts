@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cms')
 
 /** A free TCP port on loopback, chosen by the OS. */
 export function freePort(): Promise<number> {

@@ -1,0 +1,25 @@
+// The site's configuration. Every value a deployment changes is runtime config, set by environment variables:
+// NUXT_CMS_GRAPHQL_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION.
+export default defineNuxtConfig({
+  compatibilityDate: '2026-11-01',
+  devtools: { enabled: false },
+  telemetry: false,
+  css: ['~/assets/main.css'],
+  runtimeConfig: {
+    // Server-only: the CMS URL and token never reach the browser.
+    cmsGraphqlUrl: 'http://localhost:1337/graphql',
+    cmsToken: '',
+    public: {
+      siteName: 'Lumen IP Advisory',
+      siteDescription: 'Practical advice on patents, trademarks and working safely with manufacturers in China.',
+      siteUrl: 'http://localhost:3000',
+    },
+  },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+    },
+  },
+  typescript: { strict: true },
+})

@@ -1,0 +1,40 @@
+import type { PressroomClient } from '@pressroom/sdk'
+import { BadRequestError, CmsUnavailableError, createClient, NotFoundError } from '@pressroom/sdk'
+
+let client: PressroomClient | undefined
+
+/** The only place the site talks to the CMS: one sdk client, configured from runtime config. */
+export function useCms(): PressroomClient {
+  if (!client) {
+    const config = useRuntimeConfig()
+    client = createClient({ url: config.cmsGraphqlUrl, token: config.cmsToken || undefined, timeoutMs: 5_000 })
+  }
+  return client
+}
+
+/** Seconds a visitor is asked to wait before retrying while the CMS is down. */
+export const RETRY_AFTER_SECONDS = 30
+
+/** The sdk's named errors → HTTP errors with a message fit for a visitor. */
+export function toHttpError(error: unknown) {
+  if (error instanceof NotFoundError) return createError({ statusCode: 404, statusMessage: 'Not Found', message: error.message })
+  if (error instanceof BadRequestError) return createError({ statusCode: 400, statusMessage: 'Bad Request', message: error.message })
+  if (error instanceof CmsUnavailableError) {
+    console.error(`[cms] ${error.message}`)
+    return createError({ statusCode: 503, statusMessage: 'Service Unavailable', message: 'The blog is briefly unavailable.', data: { retryAfter: RETRY_AFTER_SECONDS } })
+  }
+  console.error('[cms] unexpected error', error)
+  return createError({ statusCode: 500, statusMessage: 'Internal Server Error', message: 'Something went wrong.' })
+}
+
+/** Runs a CMS call for a route handler, turning failures into HTTP errors (and Retry-After on 503). */
+export async function fromCms<T>(event: Parameters<typeof setResponseHeader>[0], call: (cms: PressroomClient) => Promise<T>): Promise<T> {
+  try {
+    return await call(useCms())
+  }
+  catch (error) {
+    const httpError = toHttpError(error)
+    if (httpError.statusCode === 503) setResponseHeader(event, 'Retry-After', RETRY_AFTER_SECONDS)
+    throw httpError
+  }
+}

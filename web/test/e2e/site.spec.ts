@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser, openPage } from './browser'
+
+let browser: Browser
+const site = () => inject('siteUrl')
+const FEATURED = 'Protecting your idea before you talk to manufacturers'
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the blog index', () => {
+  it('shows the seeded posts with thumbnail, author and date, the featured post first', async () => {
+    const { page } = await openPage(browser)
+    const response = await page.goto(site())
+    expect(response?.status()).toBe(200)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Blog Posts')
+    const cards = page.locator('article.post-card')
+    expect(await cards.count()).toBe(9)
+    await expect(cards.first().locator('h2').textContent()).resolves.toContain(FEATURED)
+    for (const card of await cards.all()) {
+      await expect(card.locator('img').getAttribute('alt')).resolves.toMatch(/\S/)
+      await expect(card.locator('.post-meta').innerText()).resolves.toMatch(/^By (Claire Huang|Marcus Reid) \/ On \d{2} [A-Z][a-z]{2}, 20\d{2} · \d+ min read$/)
+    }
+    // Only the first image loads eagerly.
+    expect(await page.locator('article.post-card img[loading="eager"]').count()).toBe(1)
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(path.resolve('docs/screenshots'), { recursive: true })
+      await page.screenshot({ path: path.resolve('docs/screenshots/index.png'), fullPage: true })
+    }
+  })
+
+  it('navigates index → post → category → author', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(site())
+    await page.locator('article.post-card h2 a', { hasText: FEATURED }).click()
+    await page.waitForURL('**/posts/protecting-your-idea-before-you-talk-to-manufacturers')
+    await page.locator('h1', { hasText: FEATURED }).waitFor()
+    await expect(page.locator('.prose h2').count()).resolves.toBeGreaterThan(0)
+    await expect(page.locator('.author-box').innerText()).resolves.toContain('Marcus Reid')
+    if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.resolve('docs/screenshots/post.png') })
+
+    await page.locator('.post__header .post-card__categories a', { hasText: 'Manufacturing' }).click()
+    await page.waitForURL('**/categories/manufacturing')
+    await page.locator('h1', { hasText: 'Manufacturing' }).waitFor()
+    await expect(page.locator('article.post-card').count()).resolves.toBeGreaterThan(0)
+
+    await page.locator('.post-meta__author').first().click()
+    await page.waitForURL('**/authors/*')
+    await page.locator('h1', { hasText: /Claire Huang|Marcus Reid/ }).waitFor()
+    await expect(page.locator('article.post-card').count()).resolves.toBeGreaterThan(0)
+  })
+})
+
+describe('unknown addresses', () => {
+  it.each(['/posts/no-such-post', '/categories/no-such-category', '/authors/nobody', '/no/such/page'])('%s answers 404 with a helpful page', async (address) => {
+    const { page } = await openPage(browser)
+    const response = await page.goto(`${site()}${address}`)
+    expect(response?.status()).toBe(404)
+    await expect(page.locator('h1').textContent()).resolves.toBe('We couldn\'t find that page')
+    await expect(page.locator('main a[href="/"]').count()).resolves.toBeGreaterThan(0)
+    expect(await page.content()).not.toMatch(/at .+\.(m?js|ts):\d+/)
+  })
+})
+
+describe('without JavaScript', () => {
+  it('shows content and paginates with plain links', async () => {
+    const { page } = await openPage(browser, { javaScriptEnabled: false })
+    await page.goto(site())
+    expect(await page.locator('article.post-card').count()).toBe(9)
+    await page.locator('a[rel="next"]').click()
+    await page.waitForURL('**/?page=2')
+    await expect(page.locator('article.post-card h2').allTextContents()).resolves.toContain('Hostile HTML in the body')
+    await page.locator('article.post-card h2 a').first().click()
+    await page.waitForURL('**/posts/**')
+    await expect(page.locator('.prose').innerText()).resolves.toMatch(/\S{20,}/)
+  })
+})
+
+describe('a post whose body holds hostile HTML', () => {
+  it('fires no dialog and carries no script or event handler', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const { page, dialogs } = await openPage(browser, { javaScriptEnabled })
+      const response = await page.goto(`${site()}/posts/hostile-html-in-the-body`)
+      expect(response?.status()).toBe(200)
+      await page.waitForTimeout(300)
+      expect(dialogs).toEqual([])
+      expect(await page.locator('.prose script, .prose iframe, .prose svg, .prose img').count()).toBe(0)
+      const handlers = await page.locator('.prose *').evaluateAll(nodes => nodes.flatMap(node => node.getAttributeNames().filter(name => name.startsWith('on'))))
+      expect(handlers).toEqual([])
+      await expect(page.locator('.prose').innerText()).resolves.toContain('<script>alert(\'script tag\')</script>')
+    }
+  })
+})
