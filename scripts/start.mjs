@@ -47,13 +47,17 @@ async function waitFor(url, child) {
 }
 
 console.log(`▸ Starting the CMS on port ${cmsPort}`)
-const cms = serve('pnpm', ['exec', 'strapi', 'start'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', ...process.env, PORT: String(cmsPort) } })
+const cmsEnv = readEnvFile(path.join(CMS_DIR, '.env'))
+const cms = serve('pnpm', ['exec', 'strapi', 'start'], {
+  cwd: CMS_DIR,
+  env: { NODE_ENV: 'production', SITE_WEBHOOK_URL: `http://127.0.0.1:${webPort}/api/revalidate`, ...process.env, PORT: String(cmsPort) },
+})
 await waitFor(`${cmsUrl}/_health`, cms)
 
 console.log(`▸ Starting the site on port ${webPort}`)
 const web = serve('node', ['.output/server/index.mjs'], {
   cwd: WEB_DIR,
-  env: { ...process.env, PORT: String(webPort), NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`, NUXT_PUBLIC_SITE_URL: siteUrl },
+  env: { ...process.env, PORT: String(webPort), NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_WEBHOOK_SECRET: cmsEnv.SITE_WEBHOOK_SECRET },
 })
 await waitFor(`http://127.0.0.1:${webPort}/health`, web)
 

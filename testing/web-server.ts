@@ -13,12 +13,15 @@ export interface RunningWeb {
   stop: () => Promise<void>
 }
 
+/** The secret the test CMS signs its webhooks with and the test site checks them with. */
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret'
+
 /** Starts the built site (web/.output) against a CMS and waits until it answers its health check. */
-export async function startWeb(cmsUrl: string, env: Record<string, string> = {}): Promise<RunningWeb> {
-  const port = await freePort()
+export async function startWeb(cmsUrl: string, { port, env = {} }: { port?: number, env?: Record<string, string> } = {}): Promise<RunningWeb> {
+  port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [path.join(WEB_DIR, '.output', 'server', 'index.mjs')], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NUXT_CMS_GRAPHQL_URL: `${cmsUrl}/graphql`, NUXT_PUBLIC_SITE_URL: url, ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), NUXT_CMS_GRAPHQL_URL: `${cmsUrl}/graphql`, NUXT_PUBLIC_SITE_URL: url, NUXT_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''

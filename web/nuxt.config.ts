@@ -9,6 +9,8 @@ export default defineNuxtConfig({
     // Server-only: the CMS URL and token never reach the browser.
     cmsGraphqlUrl: 'http://localhost:1337/graphql',
     cmsToken: '',
+    // Shared with the CMS (SITE_WEBHOOK_SECRET there): verifies its "content changed" calls.
+    webhookSecret: '',
     public: {
       siteName: 'Lumen IP Advisory',
       siteDescription: 'Practical advice on patents, trademarks and working safely with manufacturers in China.',
@@ -20,6 +22,14 @@ export default defineNuxtConfig({
       htmlAttrs: { lang: 'en' },
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     },
+  },
+  // Pages and API answers are cached and served stale while they refresh in the background; the CMS's signed
+  // webhook (server/api/revalidate.post.ts) purges them on every change, so edits show within seconds.
+  routeRules: {
+    '/**': { swr: 600 },
+    '/api/**': { swr: 600 },
+    '/api/revalidate': { swr: false, cache: false },
+    '/health': { swr: false, cache: false },
   },
   typescript: { strict: true },
 })

@@ -3,6 +3,7 @@ import { applyEditorLabels } from './bootstrap/editor-labels'
 import { syncPublicPermissions } from './bootstrap/public-permissions'
 import { bumpContentVersionOnWrite } from './cache/bump-on-write'
 import { contentVersionOf } from './cache/content-version'
+import { notifySiteOnChange } from './document-middlewares/notify-site-on-change'
 import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
@@ -13,6 +14,7 @@ export default {
     strapi.documents.use(publishedOnlyForPublic(strapi))
     strapi.documents.use(postPublishRules(strapi))
     strapi.documents.use(applyPrefetch())
+    strapi.documents.use(notifySiteOnChange(strapi))
     registerGraphqlExtension(strapi)
   },
 

@@ -14,6 +14,8 @@ export const SECRETS = {
     TRANSFER_TOKEN_SALT: secret,
     JWT_SECRET: secret,
     ENCRYPTION_KEY: secret,
+    // Signs the CMS's "content changed" calls to the site (the site gets it as NUXT_WEBHOOK_SECRET).
+    SITE_WEBHOOK_SECRET: secret,
   },
 }
 

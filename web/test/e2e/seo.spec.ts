@@ -1,0 +1,45 @@
+import { describe, expect, inject, it } from 'vitest'
+
+const POST = 'protecting-your-idea-before-you-talk-to-manufacturers'
+
+async function html(path: string) {
+  const response = await fetch(`${inject('siteUrl')}${path}`, { headers: { accept: 'text/html' } })
+  return { status: response.status, text: await response.text() }
+}
+
+const meta = (page: string, attribute: 'name' | 'property', key: string) =>
+  new RegExp(`<meta[^>]*${attribute}="${key}"[^>]*content="([^"]*)"`).exec(page)?.[1]
+
+describe('SEO and sharing on a post page', () => {
+  it('has title, description, canonical URL, OpenGraph and Twitter tags', async () => {
+    const { text } = await html(`/posts/${POST}`)
+    expect(/<title>([^<]+)<\/title>/.exec(text)?.[1]).toBe('Protecting your idea before you talk to manufacturers · Lumen IP Advisory')
+    expect(meta(text, 'name', 'description')).toMatch(/NDA|NNN/)
+    expect(/<link[^>]*rel="canonical"[^>]*href="([^"]+)"/.exec(text)?.[1]).toBe(`${inject('siteUrl')}/posts/${POST}`)
+    expect(meta(text, 'property', 'og:type')).toBe('article')
+    expect(meta(text, 'property', 'og:image')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+\.jpg$/)
+    expect(meta(text, 'name', 'twitter:card')).toBe('summary_large_image')
+  })
+
+  it('describes the post as JSON-LD BlogPosting with author and publisher', async () => {
+    const { text } = await html(`/posts/${POST}`)
+    const json = /<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/.exec(text)?.[1]
+    const data = JSON.parse(json!)
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'BlogPosting',
+      'headline': 'Protecting your idea before you talk to manufacturers',
+      'datePublished': '2025-05-06T10:00:00.000Z',
+      'author': { '@type': 'Person', 'name': 'Marcus Reid' },
+      'publisher': { '@type': 'Organization', 'name': 'Lumen IP Advisory' },
+    })
+  })
+})
+
+describe('robots.txt', () => {
+  it('is plain text that allows crawling the pages and keeps the JSON API out', async () => {
+    const response = await fetch(`${inject('siteUrl')}/robots.txt`)
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
+    expect(await response.text()).toBe('User-agent: *\nAllow: /\nDisallow: /api/\n')
+  })
+})
