@@ -4,6 +4,10 @@ export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
   telemetry: false,
+  // The site's own pages (about, contact, privacy) are Markdown under web/content/.
+  modules: ['@nuxt/content'],
+  // Node 24's built-in SQLite instead of better-sqlite3 (smaller output, no native addon).
+  content: { experimental: { sqliteConnector: 'native' } },
   css: ['~/assets/main.css'],
   runtimeConfig: {
     // Server-only: the CMS URL and token never reach the browser.

@@ -58,6 +58,21 @@ describe('the blog index', () => {
   })
 })
 
+describe('the site\'s own pages', () => {
+  it('are linked from the footer and rendered from web/content', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(site())
+    await page.locator('footer a', { hasText: 'About us' }).click()
+    await page.waitForURL('**/about')
+    await page.locator('h1', { hasText: 'About Lumen IP Advisory' }).waitFor()
+    for (const [address, heading] of [['/contact', 'Contact us'], ['/privacy', 'Privacy']]) {
+      const response = await page.goto(`${site()}${address}`)
+      expect(response?.status()).toBe(200)
+      await expect(page.locator('h1').textContent()).resolves.toBe(heading)
+    }
+  })
+})
+
 describe('unknown addresses', () => {
   it.each(['/posts/no-such-post', '/categories/no-such-category', '/authors/nobody', '/no/such/page'])('%s answers 404 with a helpful page', async (address) => {
     const { page } = await openPage(browser)
