@@ -48,14 +48,15 @@ async function waitFor(url, child) {
 
 console.log(`▸ Starting the CMS on port ${cmsPort}`)
 const cmsEnv = readEnvFile(path.join(CMS_DIR, '.env'))
-const cms = serve('pnpm', ['exec', 'strapi', 'start'], {
+// Strapi's own entry point, not `pnpm exec`: Ctrl-C and SIGTERM then reach the server itself.
+const cms = serve(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', 'start'], {
   cwd: CMS_DIR,
   env: { NODE_ENV: 'production', SITE_WEBHOOK_URL: `http://127.0.0.1:${webPort}/api/revalidate`, ...process.env, PORT: String(cmsPort) },
 })
 await waitFor(`${cmsUrl}/_health`, cms)
 
 console.log(`▸ Starting the site on port ${webPort}`)
-const web = serve('node', ['.output/server/index.mjs'], {
+const web = serve(process.execPath, ['.output/server/index.mjs'], {
   cwd: WEB_DIR,
   env: { ...process.env, PORT: String(webPort), NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_WEBHOOK_SECRET: cmsEnv.SITE_WEBHOOK_SECRET },
 })
