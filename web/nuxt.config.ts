@@ -5,7 +5,12 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   // The site's own pages (about, contact, privacy) are Markdown under web/content/.
-  modules: ['@nuxt/content'],
+  modules: ['@nuxt/content', '@nuxtjs/sitemap'],
+  // /sitemap.xml: every published post, category and author, plus the site's own pages (server/api/__sitemap__).
+  // The site URL comes from runtime config (NUXT_PUBLIC_SITE_URL), read by nuxt-site-config.
+  site: { url: 'http://localhost:3000', name: 'Lumen IP Advisory' },
+  // No cache of its own: the page cache above holds it, and the CMS webhook purges it.
+  sitemap: { sources: ['/api/__sitemap__/urls'], exclude: ['/api/**', '/health'], autoLastmod: false, cacheMaxAgeSeconds: 0, xsl: false },
   // Node 24's built-in SQLite instead of better-sqlite3 (smaller output, no native addon).
   content: { experimental: { sqliteConnector: 'native' } },
   css: ['~/assets/main.css'],

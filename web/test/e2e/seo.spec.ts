@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, inject, it } from 'vitest'
 
 const POST = 'protecting-your-idea-before-you-talk-to-manufacturers'
@@ -36,10 +37,23 @@ describe('SEO and sharing on a post page', () => {
   })
 })
 
-describe('robots.txt', () => {
-  it('is plain text that allows crawling the pages and keeps the JSON API out', async () => {
+describe('robots.txt and sitemap.xml', () => {
+  it('robots.txt is plain text that allows the pages, keeps the JSON API out and names the sitemap', async () => {
     const response = await fetch(`${inject('siteUrl')}/robots.txt`)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
-    expect(await response.text()).toBe('User-agent: *\nAllow: /\nDisallow: /api/\n')
+    expect(await response.text()).toBe(`User-agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${inject('siteUrl')}/sitemap.xml\n`)
+  })
+
+  it('sitemap.xml is well-formed and lists every published post, category, author and page — never a draft', async () => {
+    const response = await fetch(`${inject('siteUrl')}/sitemap.xml`)
+    expect(response.status).toBe(200)
+    const xml = await response.text()
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const urls: Array<{ loc: string }> = [new XMLParser().parse(xml).urlset.url].flat()
+    const paths = urls.map(url => new URL(url.loc).pathname)
+    expect(urls.every(url => url.loc.startsWith(inject('siteUrl')))).toBe(true)
+    expect(paths).toEqual(expect.arrayContaining(['/', '/about', '/contact', '/privacy', `/posts/${POST}`, '/categories/patents', '/authors/claire-huang']))
+    expect(paths.filter(path => path.startsWith('/posts/'))).toHaveLength(10)
+    expect(paths).not.toContain('/posts/secret-draft-only-post')
   })
 })
