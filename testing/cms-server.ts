@@ -1,10 +1,11 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { RunningServer } from './server-process'
+import { startServer } from './server-process'
 
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cms')
 
@@ -69,49 +70,24 @@ export function runCmsScript(script: string, args: string[], env: Record<string,
   })
 }
 
-export interface RunningCms {
-  url: string
-  process: ChildProcess
-  log: () => string
-  stop: () => Promise<void>
-}
+export type RunningCms = RunningServer
 
 /** Starts the built CMS in production mode and waits until it answers its health check. */
 export async function startCms(env: Record<string, string>): Promise<RunningCms> {
   const port = await freePort()
-  const child = spawn(path.join(CMS_DIR, 'node_modules', '.bin', 'strapi'), ['start'], {
-    cwd: CMS_DIR,
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SQL_QUERY_COUNT: 'true', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let log = ''
-  child.stdout!.on('data', (chunk) => { log += chunk })
-  child.stderr!.on('data', (chunk) => { log += chunk })
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The CMS exited during start-up (code ${child.exitCode}):\n${log}`)
-    try {
-      const response = await fetch(`${url}/_health`)
-      if (response.status === 204) break
-    }
-    catch {}
-    await new Promise(resolve => setTimeout(resolve, 200))
-  }
-  if (Date.now() >= deadline) throw new Error(`The CMS did not become healthy within 60 s:\n${log}`)
-  return {
+  return startServer({
+    name: 'The CMS',
+    script: path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'),
+    args: ['start'],
+    cwd: CMS_DIR,
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SQL_QUERY_COUNT: 'true', STRAPI_TELEMETRY_DISABLED: 'true', ...env },
     url,
-    process: child,
-    log: () => log,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    }),
-  }
+    healthUrl: `${url}/_health`,
+    timeoutMs: 60_000,
+  })
 }
 
 export function readToken(file: string): string {
   return readFileSync(file, 'utf8').trim()
 }
-

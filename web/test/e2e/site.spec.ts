@@ -46,7 +46,7 @@ describe('the blog index', () => {
     await expect(page.locator('.author-box').innerText()).resolves.toContain('Marcus Reid')
     if (process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: path.resolve('docs/screenshots/post.png') })
 
-    await page.locator('.post__header .post-card__categories a', { hasText: 'Manufacturing' }).click()
+    await page.locator('.post__header .post-categories a', { hasText: 'Manufacturing' }).click()
     await page.waitForURL('**/categories/manufacturing')
     await page.locator('h1', { hasText: 'Manufacturing' }).waitFor()
     await expect(page.locator('article.post-card').count()).resolves.toBeGreaterThan(0)

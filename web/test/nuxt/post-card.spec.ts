@@ -28,7 +28,7 @@ describe('PostCard', () => {
     const card = await mountSuspended(PostCard, { props: { post } })
     expect(card.find('h2 a').text()).toBe('Utility models vs invention patents')
     expect(card.find('h2 a').attributes('href')).toBe('/posts/utility-models')
-    expect(card.find('.post-card__categories a').attributes('href')).toBe('/categories/patents')
+    expect(card.find('.post-categories a').attributes('href')).toBe('/categories/patents')
     expect(card.find('.post-meta').text().replace(/\s+/g, ' ')).toContain('By Claire Huang / On 08 Apr, 2025')
     expect(card.find('.post-card__excerpt').text()).toBe('Which one fits your product?')
   })
