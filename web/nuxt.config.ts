@@ -35,7 +35,18 @@ export default defineNuxtConfig({
   // Pages and API answers are cached and served stale while they refresh in the background; the CMS's signed
   // webhook (server/api/revalidate.post.ts) purges them on every change, so edits show within seconds.
   routeRules: {
-    '/**': { swr: 600 },
+    '/**': {
+      swr: 600,
+      // The usual security headers. The CSP does not yet restrict scripts (Nuxt inlines its config script;
+      // nonces and the page cache need care): it stops plugins, framing, <base> hijacking and foreign forms.
+      headers: {
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+        'X-Frame-Options': 'DENY',
+        'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+        'Content-Security-Policy': "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+      },
+    },
     '/api/**': { swr: 600 },
     '/api/revalidate': { swr: false, cache: false },
     '/health': { swr: false, cache: false },

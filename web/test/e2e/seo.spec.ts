@@ -57,3 +57,16 @@ describe('robots.txt and sitemap.xml', () => {
     expect(paths).not.toContain('/posts/secret-draft-only-post')
   })
 })
+
+describe('security headers', () => {
+  it('pages are sent with nosniff, a referrer policy, no framing and a CSP', async () => {
+    const response = await fetch(`${inject('siteUrl')}/posts/${POST}`, { headers: { accept: 'text/html' } })
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(response.headers.get('x-frame-options')).toBe('DENY')
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(response.headers.get('content-security-policy')).toContain("object-src 'none'")
+    // Cached pages carry no cookies.
+    expect(response.headers.get('set-cookie')).toBeNull()
+  })
+})
