@@ -11,11 +11,18 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 const bootstrap = readFileSync(path.join(root, 'scripts', 'bootstrap.sh'), 'utf8')
 
 describe('docker-compose.yml', () => {
-  it('runs PostgreSQL and the CMS, the CMS waiting for a healthy database', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'cms']))
+  it('runs PostgreSQL, the CMS and the site, each waiting for what it needs to be healthy', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'cms', 'web']))
+    expect(compose.services.web.depends_on.cms.condition).toBe('service_healthy')
+    expect(compose.services.web.environment.NUXT_CMS_GRAPHQL_URL).toBe('http://cms:1337/graphql')
     expect(compose.services.cms.depends_on.postgres.condition).toBe('service_healthy')
     expect(compose.services.postgres.healthcheck.test.join(' ')).toContain('pg_isready')
     expect(compose.services.cms.environment.DATABASE_URL).toMatch(/^postgres:\/\/pressroom:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/pressroom$/)
+  })
+
+  it('wires the CMS\'s signed webhook to the site, with the same required secret on both sides', () => {
+    expect(compose.services.cms.environment.SITE_WEBHOOK_URL).toBe('http://web:3000/api/revalidate')
+    expect(compose.services.web.environment.NUXT_WEBHOOK_SECRET).toBe(compose.services.cms.environment.SITE_WEBHOOK_SECRET)
   })
 
   it('requires every CMS secret from the environment and commits none', () => {
@@ -27,13 +34,16 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(SECRETS.cms)) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'))
   })
 
-  it('builds the CMS image with the Node and pnpm versions the project pins', () => {
-    const dockerfile = readFileSync(path.join(root, compose.services.cms.build.dockerfile), 'utf8')
+  it.each([['cms', '/_health'], ['web', '/health']])('builds the %s image with the pinned Node and pnpm and a health check', (service, health) => {
+    const dockerfile = readFileSync(path.join(root, compose.services[service].build.dockerfile), 'utf8')
     const nodeMajor = /PRESSROOM_NODE_VERSION=(\d+)\./.exec(bootstrap)![1]
     const pnpmVersion = /PRESSROOM_PNPM_VERSION=([\d.]+)/.exec(bootstrap)![1]
     expect(dockerfile).toContain(`FROM node:${nodeMajor}-slim`)
     expect(dockerfile).toContain(`pnpm@${pnpmVersion}`)
-    expect(dockerfile).toMatch(/HEALTHCHECK .*\/_health/)
+    expect(dockerfile).toMatch(new RegExp(`HEALTHCHECK .*${health}`))
+  })
+
+  it('keeps CMS uploads on a volume', () => {
     expect(compose.services.cms.volumes.join(' ')).toContain('/app/public/uploads')
   })
 })
