@@ -14,11 +14,12 @@ await step('Preparing local configuration (cms/.env)', () => {
   const added = ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
   if (added.length > 0) console.log(`  generated ${added.join(', ')} into cms/.env (ignored by git)`)
 })
+const cmsEnv = readEnvFile(path.join(CMS_DIR, '.env'))
 await buildPackages()
 await buildCms()
 await buildWeb()
 
-const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (cms/${readEnvFile(path.join(CMS_DIR, '.env')).DATABASE_FILENAME ?? process.env.DATABASE_FILENAME ?? '.tmp/data.db'})`
+const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (cms/${process.env.DATABASE_FILENAME ?? cmsEnv.DATABASE_FILENAME ?? '.tmp/data.db'})`
 await step(`Seeding the demo content into ${database} if it has no posts yet`, () =>
   run('node', ['scripts/import-posts.mjs', 'content/demo', '--only-if-empty'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', INIT_CWD: CMS_DIR } }))
 
@@ -47,7 +48,6 @@ async function waitFor(url, child) {
 }
 
 console.log(`▸ Starting the CMS on port ${cmsPort}`)
-const cmsEnv = readEnvFile(path.join(CMS_DIR, '.env'))
 // Strapi's own entry point, not `pnpm exec`: Ctrl-C and SIGTERM then reach the server itself.
 const cms = serve(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', 'start'], {
   cwd: CMS_DIR,
