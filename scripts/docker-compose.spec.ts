@@ -15,6 +15,8 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'cms', 'web']))
     expect(compose.services.web.depends_on.cms.condition).toBe('service_healthy')
     expect(compose.services.web.environment.NUXT_CMS_GRAPHQL_URL).toBe('http://cms:1337/graphql')
+    // Image URLs sent to browsers use the CMS's public address, the same one the CMS itself announces.
+    expect(compose.services.web.environment.NUXT_CMS_MEDIA_URL).toBe(compose.services.cms.environment.CMS_PUBLIC_URL)
     expect(compose.services.cms.depends_on.postgres.condition).toBe('service_healthy')
     expect(compose.services.postgres.healthcheck.test.join(' ')).toContain('pg_isready')
     expect(compose.services.cms.environment.DATABASE_URL).toMatch(/^postgres:\/\/pressroom:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/pressroom$/)

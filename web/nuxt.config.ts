@@ -1,5 +1,5 @@
 // The site's configuration. Every value a deployment changes is runtime config, set by environment variables:
-// NUXT_CMS_GRAPHQL_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION.
+// NUXT_CMS_GRAPHQL_URL, NUXT_CMS_MEDIA_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION.
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
@@ -18,6 +18,9 @@ export default defineNuxtConfig({
     // Server-only: the CMS URL and token never reach the browser.
     cmsGraphqlUrl: 'http://localhost:1337/graphql',
     cmsToken: '',
+    // The CMS's address as browsers see it, for uploaded images (in Docker the API is http://cms:1337 inside the
+    // network but http://localhost:1337 outside). Empty: the API's origin.
+    cmsMediaUrl: '',
     // Shared with the CMS (SITE_WEBHOOK_SECRET there): verifies its "content changed" calls.
     webhookSecret: '',
     public: {
@@ -37,14 +40,13 @@ export default defineNuxtConfig({
   routeRules: {
     '/**': {
       swr: 600,
-      // The usual security headers. The CSP does not yet restrict scripts (Nuxt inlines its config script;
-      // nonces and the page cache need care): it stops plugins, framing, <base> hijacking and foreign forms.
+      // The usual security headers. Pages also get a script-restricting Content-Security-Policy, built while they
+      // render (server/plugins/content-security-policy.ts) because it names the hashes of Nuxt's inline scripts.
       headers: {
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'strict-origin-when-cross-origin',
         'X-Frame-Options': 'DENY',
         'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-        'Content-Security-Policy': "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
       },
     },
     '/api/**': { swr: 600 },

@@ -7,9 +7,15 @@ let client: PressroomClient | undefined
 export function useCms(): PressroomClient {
   if (!client) {
     const config = useRuntimeConfig()
-    client = createClient({ url: config.cmsGraphqlUrl, token: config.cmsToken || undefined, timeoutMs: 5_000 })
+    client = createClient({ url: config.cmsGraphqlUrl, token: config.cmsToken || undefined, mediaBaseUrl: cmsMediaOrigin(), timeoutMs: 5_000 })
   }
   return client
+}
+
+/** Where browsers load uploaded images from: NUXT_CMS_MEDIA_URL (the CMS's public address), else the API's origin. */
+export function cmsMediaOrigin(): string {
+  const config = useRuntimeConfig()
+  return new URL(config.cmsMediaUrl || config.cmsGraphqlUrl).origin
 }
 
 /** Seconds a visitor is asked to wait before retrying while the CMS is down. */

@@ -64,8 +64,13 @@ describe('security headers', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(response.headers.get('x-frame-options')).toBe('DENY')
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
-    expect(response.headers.get('content-security-policy')).toContain("object-src 'none'")
+    const policy = response.headers.get('content-security-policy') ?? ''
+    expect(policy).toContain("frame-ancestors 'none'")
+    expect(policy).toContain("object-src 'none'")
+    // Scripts are restricted: this site's files and hashed inline scripts, never 'unsafe-inline' or eval.
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[\w+/=]+')+;/)
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
+    expect(response.headers.get('x-powered-by')).toBeNull()
     // Cached pages carry no cookies.
     expect(response.headers.get('set-cookie')).toBeNull()
   })

@@ -122,3 +122,28 @@ describe('a post whose body holds hostile HTML', () => {
     }
   })
 })
+
+describe('the Content-Security-Policy in the browser', () => {
+  it('lets the site hydrate with no violation, and refuses an inline script the server did not send', async () => {
+    const { page } = await openPage(browser)
+    const violations: string[] = []
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+    })
+    for (const path of ['/', '/posts/protecting-your-idea-before-you-talk-to-manufacturers', '/categories/manufacturing', '/about']) {
+      await page.goto(`${site()}${path}`)
+      // Hydrated: Nuxt's client app has mounted, which needs every inline script it was sent.
+      await page.waitForFunction(() => (document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__ !== undefined)
+    }
+    expect(violations).toEqual([])
+
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.injected = true'
+      document.body.append(script)
+    })
+    expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined()
+    expect(violations.join('\n')).toMatch(/inline script/i)
+  })
+})
+
