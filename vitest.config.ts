@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.spec.ts', 'cms/src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+          include: ['packages/*/src/**/*.spec.ts', 'cms/src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'web/server/**/*.spec.ts'],
           environment: 'node',
         },
       },

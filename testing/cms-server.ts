@@ -4,8 +4,8 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { RunningServer } from './server-process'
-import { startServer } from './server-process'
+import type { RunningServer } from './server-process.ts'
+import { startServer } from './server-process.ts'
 
 export const CMS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cms')
 

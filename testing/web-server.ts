@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort } from './cms-server'
-import type { RunningServer } from './server-process'
-import { startServer } from './server-process'
+import { freePort } from './cms-server.ts'
+import type { RunningServer } from './server-process.ts'
+import { startServer } from './server-process.ts'
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'web')
 

@@ -9,3 +9,4 @@ export function table(title, columns, rows) {
 export const ms = value => `${Number(value).toFixed(1)} ms`
 export const perSecond = value => `${Math.round(value)}/s`
 export const verdict = ok => (ok ? 'met' : 'MISSED')
+export const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`

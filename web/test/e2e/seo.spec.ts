@@ -75,3 +75,16 @@ describe('security headers', () => {
     expect(response.headers.get('set-cookie')).toBeNull()
   })
 })
+
+describe('the page cache', () => {
+  it('keeps a page and its _payload.json apart, whichever is asked for first', async () => {
+    const page = `${inject('siteUrl')}/posts/${POST}`
+    const payload = await fetch(`${page}/_payload.json`)
+    expect(payload.headers.get('content-type')).toContain('application/json')
+    for (let i = 0; i < 3; i += 1) {
+      const response = await fetch(page)
+      expect(response.headers.get('content-type')).toContain('text/html')
+      expect(await response.text()).toMatch(/^<!DOCTYPE html>/)
+    }
+  })
+})

@@ -147,3 +147,25 @@ describe('the Content-Security-Policy in the browser', () => {
   })
 })
 
+
+describe('keyboard use', () => {
+  it('offers a visible skip link first, then moves through links with a visible focus ring', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(site())
+    await page.keyboard.press('Tab')
+    const skip = page.locator('.skip-link')
+    await expect(skip.evaluate(node => node === document.activeElement)).resolves.toBe(true)
+    const box = await skip.boundingBox()
+    expect(box && box.x >= 0 && box.width > 0).toBe(true) // on screen once focused
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('Tab')
+    // The next stop is inside the main content, and it shows a focus ring.
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement
+      const style = getComputedStyle(element)
+      return { inMain: !!element.closest('main'), outline: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) }
+    })
+    expect(focused).toMatchObject({ inMain: true, outline: 'solid' })
+    expect(focused.width).toBeGreaterThanOrEqual(2)
+  })
+})

@@ -1,0 +1,106 @@
+// The site section of `pnpm bench`: the built site against the built CMS (demo blog + 100 synthetic posts),
+// loaded with wrk at concurrency 50 — pages from the page cache, and pages rendered for every request (cache
+// bypassed by a never-seen query string) — beside a static node:http server sending the same HTML bytes, in the
+// same run. Then Lighthouse (mobile) on the index and a post, with the post page's client JS and transfer size.
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createTestDatabase, freePort, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { startServer } from '../../testing/server-process.ts'
+import { startWeb } from '../../testing/web-server.ts'
+import { audit } from './lighthouse.mjs'
+import { kb, ms, perSecond, table, verdict } from './report.mjs'
+import { wrk } from './wrk.mjs'
+
+const CONCURRENCY = 50
+const SYNTHETIC_POSTS = 100
+const PAGES = { index: '/', post: '/posts/protecting-your-idea-before-you-talk-to-manufacturers' }
+const TARGETS = { cachedShareOfStatic: 0.4, cachedP99: 10, uncachedPostP50: 50, postScriptGzipKb: 80, lighthouse: 95 }
+
+/** The baseline: the site's own HTML for each page, saved to files and served by one static node:http process. */
+async function startStaticBaseline(siteUrl) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-static-'))
+  const routes = []
+  for (const [name, pathname] of Object.entries(PAGES)) {
+    const file = path.join(dir, `${name}.html`)
+    writeFileSync(file, Buffer.from(await (await fetch(`${siteUrl}${pathname}`)).arrayBuffer()))
+    routes.push(`${pathname}=${file}`)
+  }
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  return startServer({ name: 'The static baseline', script: path.join(import.meta.dirname, 'static-server.mjs'), args: [String(port), ...routes], env: {}, url, healthUrl: `${url}/`, timeoutMs: 10_000 })
+}
+
+export async function benchSite({ seconds, log }) {
+  const database = await createTestDatabase()
+  const servers = []
+  try {
+    log(`seeding the demo blog and ${SYNTHETIC_POSTS} posts into a scratch ${database.kind} database`)
+    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SYNTHETIC_POSTS)], database.env)
+    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    const cms = await startCms(database.env)
+    servers.push(cms)
+    const web = await startWeb(cms.url)
+    servers.push(web)
+    const baseline = await startStaticBaseline(web.url)
+    servers.push(baseline)
+
+    const load = {}
+    for (const [name, pathname] of Object.entries(PAGES)) {
+      log(`loading the ${name} page: static baseline, page cache hit, page cache bypassed (wrk, ${CONCURRENCY} connections)`)
+      load[name] = {
+        static: await wrk({ url: `${baseline.url}${pathname}`, connections: CONCURRENCY, seconds }),
+        cached: await wrk({ url: `${web.url}${pathname}`, connections: CONCURRENCY, seconds }),
+        bypassed: await wrk({ url: `${web.url}${pathname}`, connections: CONCURRENCY, seconds, bypassCache: true }),
+      }
+    }
+    log('post page rendered for every request, one connection (latency without queueing)')
+    load.post.bypassedSerial = await wrk({ url: `${web.url}${PAGES.post}`, connections: 1, seconds, bypassCache: true })
+
+    const lighthouse = {}
+    for (const [name, pathname] of Object.entries(PAGES)) {
+      log(`Lighthouse (mobile) on the ${name} page`)
+      lighthouse[name] = await audit(`${web.url}${pathname}`)
+    }
+
+    const row = (name, measured, target = '—') => [name, perSecond(measured.rps), ms(measured.p50), ms(measured.p99), measured.errors, target]
+    const cachedTarget = (cached, baseline) => {
+      const share = cached.rps / baseline.rps
+      return `≥ ${TARGETS.cachedShareOfStatic * 100} % of static (${Math.round(share * 100)} %), p99 ≤ ${TARGETS.cachedP99} ms: ${verdict(share >= TARGETS.cachedShareOfStatic && cached.p99 <= TARGETS.cachedP99)}`
+    }
+    console.log(table(
+      `Site: ${SYNTHETIC_POSTS + 9} posts, wrk with ${CONCURRENCY} connections, ${seconds} s each (same machine)`,
+      ['request', 'throughput', 'p50', 'p99', 'errors', 'target'],
+      Object.entries(load).flatMap(([name, measured]) => [
+        row(`baseline: static node:http, ${name} HTML`, measured.static),
+        row(`${name} page, page cache hit`, measured.cached, cachedTarget(measured.cached, measured.static)),
+        row(`${name} page, page cache bypassed (rendered)`, measured.bypassed),
+        ...(measured.bypassedSerial
+          ? [row(`${name} page, page cache bypassed, 1 connection`, measured.bypassedSerial, `p50 ≤ ${TARGETS.uncachedPostP50} ms: ${verdict(measured.bypassedSerial.p50 <= TARGETS.uncachedPostP50)}`)]
+          : []),
+      ]),
+    ))
+    const score = value => `${value}${value >= TARGETS.lighthouse ? '' : ' (MISSED)'}`
+    console.log(table(
+      'Site in Lighthouse (mobile emulation, Debian Chromium)',
+      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'client JS (gzip)', 'total transfer'],
+      Object.entries(lighthouse).map(([name, result]) => [
+        name,
+        score(result.scores.performance),
+        score(result.scores.accessibility),
+        score(result.scores['best-practices']),
+        score(result.scores.seo),
+        `${kb(result.scriptGzipBytes)} in ${result.scriptFiles} files${name === 'post' ? ` (≤ ${TARGETS.postScriptGzipKb} KB: ${verdict(result.scriptGzipBytes / 1024 <= TARGETS.postScriptGzipKb)})` : ''}`,
+        kb(result.transferBytes),
+      ]),
+    ))
+    for (const [name, result] of Object.entries(lighthouse)) {
+      if (result.failing.length > 0) console.log(`Lighthouse findings on the ${name} page: ${result.failing.join('; ')}`)
+    }
+    return { database: database.kind, posts: SYNTHETIC_POSTS + 9, concurrency: CONCURRENCY, seconds, loadGenerator: 'wrk', load, lighthouse }
+  }
+  finally {
+    for (const server of servers.reverse()) await server.stop()
+    await database.drop()
+  }
+}

@@ -1,0 +1,18 @@
+import type { H3Event } from 'h3'
+
+// The hot lane (server/utils/hot-pages.ts): fed by every successful GET answered under a caching route rule (pages,
+// /api/*, the sitemap), and consulted before h3 routes a request — ahead of hooks, route-rule matching and the
+// route cache, which cost more than sending the page itself.
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('beforeResponse', (event, { body }) => {
+    const response = event.node.res
+    if (event.method !== 'GET' || response.statusCode !== 200 || !getRouteRules(event).cache) return
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) return
+    // The URL as requested: rendering /posts/x/_payload.json rewrites req.url to /posts/x.
+    const request = event.node.req as typeof event.node.req & { originalUrl?: string }
+    rememberHotPage(request.originalUrl ?? request.url ?? '/', response.statusCode, response.getHeaders(), body)
+  })
+
+  const routeRequest = nitroApp.h3App.handler
+  nitroApp.h3App.handler = (event: H3Event) => (sendHotPage(event.node.req, event.node.res) ? undefined : routeRequest(event))
+})

@@ -1,0 +1,51 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { clearHotPages, rememberHotPage, sendHotPage } from './hot-pages'
+
+// A real HTTP server that answers from the lane, or 404 "not in the lane".
+let server: http.Server
+let base: string
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    if (!sendHotPage(request, response)) response.writeHead(404).end('not in the lane')
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise(resolve => server.close(resolve)))
+beforeEach(clearHotPages)
+
+describe('the hot lane', () => {
+  it('sends a remembered page with its status, headers and bytes, and a 304 when the browser has it', async () => {
+    rememberHotPage('/posts/a', 200, { 'content-type': 'text/html;charset=utf-8', 'etag': 'W/"v1"', 'content-security-policy': "script-src 'self'", 'date': 'old', 'connection': 'close' }, '<h1>Ünïcode</h1>')
+    const response = await fetch(`${base}/posts/a`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toBe('<h1>Ünïcode</h1>')
+    expect(response.headers.get('content-security-policy')).toBe("script-src 'self'")
+    expect(response.headers.get('date')).not.toBe('old')
+    expect(response.headers.get('connection')).toBe('keep-alive')
+
+    const revalidated = await fetch(`${base}/posts/a`, { headers: { 'if-none-match': 'W/"v1"' } })
+    expect(revalidated.status).toBe(304)
+  })
+
+  it('keeps nothing that sets a cookie, answers only GET, and distinguishes query strings', async () => {
+    rememberHotPage('/with-cookie', 200, { 'set-cookie': 'session=1' }, 'private')
+    rememberHotPage('/page?x=1', 200, {}, 'x1')
+    expect((await fetch(`${base}/with-cookie`)).status).toBe(404)
+    expect((await fetch(`${base}/page?x=1`, { method: 'POST' })).status).toBe(404)
+    expect((await fetch(`${base}/page?x=2`)).status).toBe(404)
+    expect(await (await fetch(`${base}/page?x=1`)).text()).toBe('x1')
+  })
+
+  it('forgets a page after a second, and at once when cleared (the CMS webhook)', async () => {
+    rememberHotPage('/a', 200, {}, 'a')
+    rememberHotPage('/b', 200, {}, 'b')
+    clearHotPages()
+    expect((await fetch(`${base}/a`)).status).toBe(404)
+    rememberHotPage('/b', 200, {}, 'b')
+    await new Promise(resolve => setTimeout(resolve, 1_100))
+    expect((await fetch(`${base}/b`)).status).toBe(404)
+  })
+})
