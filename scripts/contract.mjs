@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
-import { CMS_DIR, ROOT } from './lib/build.mjs'
+import { buildCms, CMS_DIR, ROOT } from './lib/build.mjs'
 import { run } from './lib/steps.mjs'
 
 const SDK_DIR = path.join(ROOT, 'packages', 'sdk')
@@ -39,6 +39,10 @@ function differences(expectedDir, actualDir) {
 }
 
 if (mode === 'write') {
+  // The schema comes from the built CMS, so build it (skipped when unchanged) with the packages it needs — not the
+  // sdk, whose generated code is what this writes.
+  await run('pnpm', ['--filter', '@pressroom/types', '--filter', '@pressroom/richtext', '--sequential', 'run', 'build'], { cwd: ROOT, quiet: true })
+  await buildCms()
   await generate(COMMITTED_SCHEMA, COMMITTED_GENERATED)
   console.log('Wrote packages/sdk/schema.graphql and packages/sdk/src/generated/. Commit both.')
 }

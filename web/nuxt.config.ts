@@ -47,6 +47,9 @@ export default defineNuxtConfig({
       },
     },
     '/api/**': { swr: 600 },
+    // Search answers are kept briefly: many different queries, each asked rarely.
+    '/search': { swr: 30 },
+    '/api/search': { swr: 30 },
     '/api/revalidate': { swr: false, cache: false },
     '/health': { swr: false, cache: false },
   },

@@ -8,6 +8,7 @@ import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
+import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,12 +16,15 @@ export default {
     strapi.documents.use(postPublishRules(strapi))
     strapi.documents.use(applyPrefetch())
     strapi.documents.use(notifySiteOnChange(strapi))
+    // Registered inside the site notification, so search reflects a change before the site hears of it.
+    strapi.documents.use(keepSearchIndexInSync(strapi))
     registerGraphqlExtension(strapi)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi)
     await applyEditorLabels(strapi)
+    await prepareSearchIndex(strapi)
     bumpContentVersionOnWrite(strapi)
   },
 

@@ -20,6 +20,10 @@ Transfer/sec:    296.10MB
 
 describe('parseWrk', () => {
   it('reads throughput, percentiles in any unit as milliseconds, and every kind of error', () => {
-    expect(parseWrk(REPORT)).toEqual({ rps: 20146.8, p50: 0.85, p99: 1200, requests: 100734, errors: 6 })
+    expect(parseWrk(REPORT)).toEqual({ rps: 20146.8, p50: 0.85, p95: Number.NaN, p99: 1200, requests: 100734, errors: 6 })
+  })
+
+  it('prefers the exact percentiles, p95 included, that our Lua hook prints in microseconds', () => {
+    expect(parseWrk(`${REPORT}pressroom-percentiles 812 4500 19000\n`)).toMatchObject({ p50: 0.812, p95: 4.5, p99: 19 })
   })
 })

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { CMS_DIR } from '../../../testing/cms-server'
+import { admin, POSTS } from '../support/admin'
 import { graphql } from '../support/graphql'
 
 // The editor's path through the admin panel, over the same admin API the panel's pages call.
-const POSTS = '/content-manager/collection-types/api::post.post'
-let adminToken = ''
 const created: string[] = []
-
-async function admin(method: string, pathAndQuery: string, body?: unknown) {
-  const response = await fetch(`${inject('cmsUrl')}${pathAndQuery}`, {
-    method,
-    headers: { 'authorization': `Bearer ${adminToken}`, ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-  })
-  return { status: response.status, body: await response.json().catch(() => null) as Record<string, any> }
-}
 
 async function uploadImage(alternativeText: string | null) {
   const form = new FormData()
@@ -27,17 +17,6 @@ async function uploadImage(alternativeText: string | null) {
   expect(status).toBe(201)
   return body[0].id as number
 }
-
-beforeAll(async () => {
-  // The first-admin form of a fresh install.
-  const response = await fetch(`${inject('cmsUrl')}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ firstname: 'Erin', lastname: 'Editor', email: 'erin@example.com', password: 'Editor-Passw0rd!' }),
-  })
-  expect(response.status).toBe(200)
-  adminToken = ((await response.json()) as { data: { token: string } }).data.token
-})
 
 afterAll(async () => {
   for (const documentId of created) await admin('DELETE', `${POSTS}/${documentId}`)

@@ -1,4 +1,4 @@
-import type { Author, AuthorSummary, Category, Page, Post, PostSummary } from '@pressroom/types'
+import type { Author, AuthorSummary, Category, Page, Post, PostSummary, SearchHit } from '@pressroom/types'
 import { BadRequestError, NotFoundError } from './errors.js'
 import type { PostFiltersInput } from './generated/graphql.js'
 import {
@@ -8,6 +8,7 @@ import {
   ListCategoriesDocument,
   ListPostsDocument,
   PostBySlugDocument,
+  SearchPostsDocument,
 } from './generated/graphql.js'
 import type { ResolveUrl } from './mappers.js'
 import { toAuthor, toAuthorSummary, toCategory, toPost, toPostSummary } from './mappers.js'
@@ -54,6 +55,18 @@ function postFilters(options: ListPostsOptions): PostFiltersInput | undefined {
   return Object.keys(filters).length > 0 ? filters : undefined
 }
 
+export interface SearchPostsOptions {
+  /** 1-based page number (default 1). */
+  page?: number
+  /** Hits per page, 1–100 (default 10). */
+  pageSize?: number
+  /** Only posts in this category (slug). */
+  category?: string
+}
+
+/** The longest search query the API accepts. */
+export const MAX_SEARCH_QUERY_LENGTH = 200
+
 /** Media URLs from Strapi's local provider are relative ("/uploads/…"): make them absolute against the CMS. */
 function urlResolver(apiUrl: string, mediaBaseUrl?: string): ResolveUrl {
   const base = mediaBaseUrl ?? new URL(apiUrl).origin
@@ -98,6 +111,31 @@ export function createClient(options: PressroomClientOptions) {
     /** Posts dated at or after `since`, newest first: what a newsletter needs. */
     postsSince(since: Date | string, list: Omit<ListPostsOptions, 'since'> = {}): Promise<Page<PostSummary>> {
       return listPosts({ ...list, since })
+    },
+
+    /**
+     * Full-text search over published posts, best match first: words are stemmed and accent-insensitive,
+     * "quoted phrases" match as phrases, and the last word matches as a prefix. An empty query finds nothing.
+     */
+    async searchPosts(query: string, search: SearchPostsOptions = {}): Promise<Page<SearchHit>> {
+      if (query.length > MAX_SEARCH_QUERY_LENGTH) {
+        throw new BadRequestError(`Search queries can be at most ${MAX_SEARCH_QUERY_LENGTH} characters long (this one has ${query.length}).`)
+      }
+      const variables = {
+        query,
+        page: positiveInteger('page', search.page ?? 1),
+        pageSize: positiveInteger('pageSize', search.pageSize ?? 10, MAX_PAGE_SIZE),
+        category: search.category,
+      }
+      const data = await guard((client, signal) => client.request({ document: SearchPostsDocument, variables, signal }))
+      const result = data.searchPosts
+      return {
+        items: result.hits.map(hit => ({ post: toPostSummary(hit.post, resolveUrl), snippet: hit.snippet })),
+        page: result.page,
+        pageSize: result.pageSize,
+        pageCount: result.pageCount,
+        total: result.total,
+      }
     },
 
     async getPost(slug: string): Promise<Post> {

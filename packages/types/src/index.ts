@@ -85,3 +85,10 @@ export interface Page<T> {
   pageCount: number
   total: number
 }
+
+/** A post found by search, with about 30 words of its text around the matches. */
+export interface SearchHit {
+  post: PostSummary
+  /** HTML whose only markup is <mark> around matched words; all text is escaped. */
+  snippet: string
+}

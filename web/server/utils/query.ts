@@ -11,3 +11,8 @@ export const slugParam = z.object({
 
 /** Posts per page on the site's lists. */
 export const PAGE_SIZE = 9
+
+/** The search page's parameters. An empty query is allowed (it finds nothing); an overlong one is refused. */
+export const searchQuery = listQuery.extend({
+  q: z.string().trim().max(200, 'Search queries can be at most 200 characters long.').default(''),
+})

@@ -169,3 +169,38 @@ describe('keyboard use', () => {
     expect(focused.width).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('search from the header', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`finds posts by words in their bodies, with highlighted snippets (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const { page } = await openPage(browser, { javaScriptEnabled })
+      await page.goto(site())
+      const box = page.getByRole('searchbox', { name: 'Search posts' })
+      await expect(box.getAttribute('placeholder')).resolves.toBe('Type something to search...')
+      await box.fill('tooling')
+      await box.press('Enter')
+      await page.waitForURL('**/search?q=tooling')
+      await expect(page.locator('h1').textContent()).resolves.toBe('Results for “tooling”')
+      await expect(page.locator('.search-count').textContent()).resolves.toMatch(/^\s*\d+ posts? found\s*$/)
+      const hits = page.locator('article.search-hit')
+      expect(await hits.count()).toBeGreaterThan(0)
+      await expect(hits.first().locator('mark').first().textContent()).resolves.toMatch(/^tooling$/i)
+      await hits.first().locator('h2 a').click()
+      await page.waitForURL('**/posts/**')
+    })
+  }
+
+  it('says so helpfully when nothing matches, and keeps hostile input as text', async () => {
+    const { page, dialogs } = await openPage(browser)
+    const response = await page.goto(`${site()}/search?q=${encodeURIComponent('<img src=x onerror=alert(1)> qwertyuiop')}`)
+    expect(response?.status()).toBe(200)
+    await expect(page.locator('.search-empty').textContent()).resolves.toContain('No posts match')
+    await expect(page.locator('h1').textContent()).resolves.toContain('<img src=x onerror=alert(1)>')
+    expect(dialogs).toEqual([])
+  })
+
+  it('refuses an overlong query with a 400 page, not a crash', async () => {
+    const response = await fetch(`${site()}/search?q=${'x'.repeat(5_000)}`)
+    expect(response.status).toBe(400)
+  })
+})

@@ -1,0 +1,114 @@
+import type { Core } from '@strapi/strapi'
+import type { SearchTerm } from './query'
+import { toFts5Match, toTsQuery } from './query'
+
+/** A connection or a transaction: writes run in the editor's transaction (SQLite has a single connection). */
+export type Knex = Core.Strapi['db']['connection']
+
+/** One published post as the index holds it (text already folded by foldForSearch). */
+export interface IndexedPost {
+  documentId: string
+  title: string
+  excerpt: string
+  names: string
+  body: string
+  categorySlugs: string[]
+}
+
+export interface SearchPage {
+  hits: Array<{ documentId: string, rank: number }>
+  total: number
+}
+
+/**
+ * The index in the database's own full-text engine. Title weighs most, then excerpt, then author and category
+ * names, then the body; both engines stem English words the same way (Porter / Snowball).
+ */
+export interface SearchStore {
+  ensure(db: Knex): Promise<void>
+  count(db: Knex): Promise<number>
+  upsert(db: Knex, post: IndexedPost): Promise<void>
+  remove(db: Knex, documentId: string): Promise<void>
+  clear(db: Knex): Promise<void>
+  search(db: Knex, terms: SearchTerm[], options: { category?: string, limit: number, offset: number }): Promise<SearchPage>
+}
+
+const TABLE = 'pressroom_post_search'
+
+/** SQLite: an FTS5 table, ranked by bm25 with per-column weights. */
+function sqliteStore(): SearchStore {
+  return {
+    async ensure(db) {
+      await db.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${TABLE} USING fts5(
+        document_id UNINDEXED, categories UNINDEXED, title, excerpt, names, body,
+        tokenize = 'porter unicode61 remove_diacritics 2')`)
+    },
+    async count(db) {
+      const [row] = await db.raw(`SELECT count(*) AS n FROM ${TABLE}`)
+      return Number(row.n)
+    },
+    async upsert(db, post) {
+      await db.raw(`DELETE FROM ${TABLE} WHERE document_id = ?`, [post.documentId])
+      await db.raw(`INSERT INTO ${TABLE} (document_id, categories, title, excerpt, names, body) VALUES (?, ?, ?, ?, ?, ?)`,
+        [post.documentId, ` ${post.categorySlugs.join(' ')} `, post.title, post.excerpt, post.names, post.body])
+    },
+    async remove(db, documentId) {
+      await db.raw(`DELETE FROM ${TABLE} WHERE document_id = ?`, [documentId])
+    },
+    async clear(db) {
+      await db.raw(`DELETE FROM ${TABLE}`)
+    },
+    async search(db, terms, { category, limit, offset }) {
+      const where = `${TABLE} MATCH ?${category ? ' AND categories LIKE ?' : ''}`
+      const params = [toFts5Match(terms), ...(category ? [`% ${category} %`] : [])]
+      const [counted] = await db.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
+      const rows = await db.raw(`SELECT document_id, bm25(${TABLE}, 0, 0, 10.0, 4.0, 2.0, 1.0) AS score FROM ${TABLE} WHERE ${where} ORDER BY score, document_id LIMIT ? OFFSET ?`, [...params, limit, offset])
+      // bm25 is lower-is-better and negative; the API reports higher-is-better.
+      return { total: Number(counted.n), hits: rows.map((row: { document_id: string, score: number }) => ({ documentId: row.document_id, rank: -row.score })) }
+    },
+  }
+}
+
+/** PostgreSQL: a weighted tsvector column kept by the database, a GIN index, ranked by ts_rank. */
+function postgresStore(): SearchStore {
+  const VECTOR = `setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', excerpt), 'B')
+    || setweight(to_tsvector('english', names), 'C') || setweight(to_tsvector('english', body), 'D')`
+  return {
+    async ensure(db) {
+      await db.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
+        document_id varchar(255) PRIMARY KEY,
+        categories text[] NOT NULL DEFAULT '{}',
+        title text NOT NULL, excerpt text NOT NULL, names text NOT NULL, body text NOT NULL,
+        document tsvector GENERATED ALWAYS AS (${VECTOR}) STORED)`)
+      await db.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_document ON ${TABLE} USING gin (document)`)
+    },
+    async count(db) {
+      const result = await db.raw(`SELECT count(*) AS n FROM ${TABLE}`)
+      return Number(result.rows[0].n)
+    },
+    async upsert(db, post) {
+      await db.raw(`INSERT INTO ${TABLE} (document_id, categories, title, excerpt, names, body) VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (document_id) DO UPDATE SET categories = excluded.categories, title = excluded.title,
+        excerpt = excluded.excerpt, names = excluded.names, body = excluded.body`,
+      [post.documentId, post.categorySlugs, post.title, post.excerpt, post.names, post.body])
+    },
+    async remove(db, documentId) {
+      await db.raw(`DELETE FROM ${TABLE} WHERE document_id = ?`, [documentId])
+    },
+    async clear(db) {
+      await db.raw(`DELETE FROM ${TABLE}`)
+    },
+    async search(db, terms, { category, limit, offset }) {
+      const where = `document @@ to_tsquery('english', ?)${category ? ' AND ? = ANY(categories)' : ''}`
+      const params = [toTsQuery(terms), ...(category ? [category] : [])]
+      const counted = await db.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
+      const rows = await db.raw(`SELECT document_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('english', ?)) AS rank
+        FROM ${TABLE} WHERE ${where} ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [toTsQuery(terms), ...params, limit, offset])
+      return { total: Number(counted.rows[0].n), hits: rows.rows.map((row: { document_id: string, rank: number }) => ({ documentId: row.document_id, rank: Number(row.rank) })) }
+    },
+  }
+}
+
+export function searchStore(client: string): SearchStore {
+  return client === 'postgres' ? postgresStore() : sqliteStore()
+}

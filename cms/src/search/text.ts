@@ -1,0 +1,19 @@
+/**
+ * Text as the search index stores it, and queries are read: lower-case, accents removed, and each CJK character a
+ * word of its own. Done here rather than in the database, so SQLite FTS5 and PostgreSQL index exactly the same words
+ * (neither segments Chinese, which has no spaces between words; a phrase of single characters finds 专利 anywhere).
+ */
+const CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu
+
+export function foldForSearch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(CJK, ' $1 ')
+}
+
+/** Words of folded text: runs of letters and digits (CJK characters are already words of one). */
+export function searchWords(folded: string): string[] {
+  return folded.match(/[\p{L}\p{N}]+/gu) ?? []
+}
+
+export function isCjk(word: string): boolean {
+  return new RegExp(CJK.source, 'u').test(word)
+}

@@ -1,0 +1,59 @@
+// The search section of `pnpm bench`: 10,000 published posts on each database, the built CMS with the response
+// cache off (so every request reaches the full-text engine), loaded with wrk at concurrency 10 for a common word,
+// a rare word and a prefix — beside Strapi's own `containsi` filter over title and excerpt for the same word, from
+// the same server (the baseline).
+import { print } from 'graphql'
+import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
+import { ms, perSecond, table, verdict } from './report.mjs'
+import { wrk } from './wrk.mjs'
+
+export const SEARCH_POSTS = 10_000
+const CONCURRENCY = 10
+const TARGETS = { p95: 30, speedup: 10 }
+const QUERIES = { 'common word ("patent")': 'patent', 'rare word ("squatters")': 'squatters', 'prefix ("manufac")': 'manufac' }
+
+const BASELINE = `query Baseline($q: String!) {
+  posts_connection(filters: { or: [{ title: { containsi: $q } }, { excerpt: { containsi: $q } }] }, pagination: { pageSize: 10 }) {
+    nodes { documentId slug title excerpt date }
+    pageInfo { total }
+  }
+}`
+
+const body = (query, variables) => JSON.stringify({ query, variables })
+
+export async function benchSearch({ seconds, log }) {
+  const database = await createTestDatabase()
+  try {
+    log(`seeding ${SEARCH_POSTS} posts into a scratch ${database.kind} database (several minutes)`)
+    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SEARCH_POSTS)], database.env)
+    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    const cms = await startCms({ ...database.env, GRAPHQL_CACHE: 'false' })
+    try {
+      const url = `${cms.url}/graphql`
+      const rows = []
+      for (const [name, q] of Object.entries(QUERIES)) {
+        log(`searching for the ${name}, then the containsi baseline`)
+        const search = await wrk({ url, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: q, page: 1, pageSize: 10 }) })
+        const baseline = await wrk({ url, connections: CONCURRENCY, seconds, body: body(BASELINE, { q }) })
+        rows.push({ name, search, baseline })
+      }
+      console.log(table(
+        `Search on ${database.kind}: ${SEARCH_POSTS + 9} published posts, response cache off, wrk with ${CONCURRENCY} connections, ${seconds} s each`,
+        ['query', 'searchPosts', 'p50', 'p95', 'baseline containsi', 'p50', 'p95', 'speed-up (throughput)', 'target'],
+        rows.map(({ name, search, baseline }) => {
+          const speedup = search.rps / baseline.rps
+          return [name, perSecond(search.rps), ms(search.p50), ms(search.p95), perSecond(baseline.rps), ms(baseline.p50), ms(baseline.p95), `${speedup.toFixed(1)}×`,
+            `p95 ≤ ${TARGETS.p95} ms: ${verdict(search.p95 <= TARGETS.p95)}; ≥ ${TARGETS.speedup}×: ${verdict(speedup >= TARGETS.speedup)}`]
+        }),
+      ))
+      return { database: database.kind, posts: SEARCH_POSTS + 9, concurrency: CONCURRENCY, seconds, rows }
+    }
+    finally {
+      await cms.stop()
+    }
+  }
+  finally {
+    await database.drop()
+  }
+}
