@@ -5,7 +5,7 @@ import type * as Nexus from 'nexus'
 import { excerptOf } from '../graphql/computed-fields'
 import { PAGE_LIMITS } from '../utils/limits'
 import { searchIndex } from './indexer'
-import { parseSearchQuery, SearchQueryError } from './query'
+import { parseSearchQuery, SearchQueryError, widenPrefix } from './query'
 import { searchSnippet } from './snippet'
 
 interface SearchArgs {
@@ -76,7 +76,15 @@ export function searchResolvers(strapi: Core.Strapi) {
         const pageSize = Math.min(PAGE_LIMITS.maxPageSize, Math.max(1, args.pageSize ?? PAGE_LIMITS.defaultPageSize))
         if (terms.length === 0) return { hits: [], total: 0, page, pageSize, pageCount: 0 }
 
-        const found = await searchIndex(strapi).search(strapi.db.connection, terms, { category: args.category ?? undefined, limit: pageSize, offset: (page - 1) * pageSize })
+        const options = { category: args.category ?? undefined, limit: pageSize, offset: (page - 1) * pageSize }
+        const index = searchIndex(strapi)
+        let found = await index.search(strapi.db.connection, terms, options)
+        // "toolin" is a prefix of no indexed stem ("tool"): try the stem the typed word is heading for.
+        const widened = found.total === 0 ? widenPrefix(terms) : null
+        if (widened) {
+          terms = widened
+          found = await index.search(strapi.db.connection, terms, options)
+        }
         const ids = found.hits.map(hit => hit.documentId)
         const posts = ids.length === 0
           ? []

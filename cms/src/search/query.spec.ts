@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_QUERY_LENGTH, parseSearchQuery, SearchQueryError, toFts5Match, toTsQuery } from './query'
+import { MAX_QUERY_LENGTH, parseSearchQuery, SearchQueryError, toFts5Match, toTsQuery, widenPrefix } from './query'
 
 describe('parseSearchQuery', () => {
   it('reads words, folds case and accents, and treats the word being typed as a prefix', () => {
@@ -9,6 +9,13 @@ describe('parseSearchQuery', () => {
       { words: ['manufac'], prefix: true },
     ])
     expect(parseSearchQuery('patents ')).toEqual([{ words: ['patents'], prefix: false }])
+  })
+
+  it('can widen a half-typed word to the stem it is heading for, since both engines index stems', () => {
+    expect(widenPrefix(parseSearchQuery('cheap toolin'))).toEqual([{ words: ['cheap'], prefix: false }, { words: ['tool'], prefix: true }])
+    expect(widenPrefix(parseSearchQuery('patents'))).toEqual([{ words: ['patent'], prefix: true }])
+    expect(widenPrefix(parseSearchQuery('manufac'))).toBeNull()
+    expect(widenPrefix(parseSearchQuery('tooling '))).toBeNull() // a finished word is not a prefix
   })
 
   it('keeps "quoted phrases" together and ignores an unbalanced quote', () => {

@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer'
 import { foldForSearch, isCjk, searchWords } from './text'
 
 /** The longest query accepted; longer ones are refused with a 400 rather than truncated silently. */
@@ -48,6 +49,34 @@ export function parseSearchQuery(raw: string): SearchTerm[] {
   const stillTyping = /[\p{L}\p{N}]$/u.test(unquoted) && !/"\s*$/.test(raw)
   if (last && stillTyping && last.words.length === 1 && !isCjk(last.words[0]!) && last.words[0]!.length >= 2) last.prefix = true
   return terms
+}
+
+/**
+ * The same terms with the word being typed cut back to the stem it is heading for, or null when that changes
+ * nothing. For a second try when the typed prefix finds nothing (see prefixOfStem).
+ */
+export function widenPrefix(terms: SearchTerm[]): SearchTerm[] | null {
+  const last = terms.at(-1)
+  if (!last?.prefix) return null
+  const widened = prefixOfStem(last.words[0]!)
+  return widened === last.words[0] ? null : [...terms.slice(0, -1), { words: [widened], prefix: true }]
+}
+
+const ENDINGS = ['', 'e', 'g', 's', 'ing', 'ed', 'es', 'ion', 'ions', 'ation', 'ment', 'ly', 'er', 'ers']
+
+/**
+ * Both engines index stems ("tooling" → "tool"), so a half-typed word can run past its stem: "toolin" is a prefix
+ * of no stem. Completing the word with common endings finds the stem it is heading for; the shortest such stem
+ * that is a prefix of what was typed is the wider prefix ("toolin" → "tool"). Wider means looser ("zephyri" →
+ * "zephyr"), so it is only tried when the typed prefix finds nothing.
+ */
+export function prefixOfStem(typed: string): string {
+  let prefix = typed
+  for (const ending of ENDINGS) {
+    const stem = stemmer(typed + ending)
+    if (stem.length >= 3 && stem.length < prefix.length && typed.startsWith(stem)) prefix = stem
+  }
+  return prefix
 }
 
 /** An FTS5 MATCH expression: every word quoted (so it is only ever a word), terms joined by AND. */

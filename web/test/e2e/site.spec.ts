@@ -175,7 +175,7 @@ describe('search from the header', () => {
     it(`finds posts by words in their bodies, with highlighted snippets (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const { page } = await openPage(browser, { javaScriptEnabled })
       await page.goto(site())
-      const box = page.getByRole('searchbox', { name: 'Search posts' })
+      const box = page.getByLabel('Search posts')
       await expect(box.getAttribute('placeholder')).resolves.toBe('Type something to search...')
       await box.fill('tooling')
       await box.press('Enter')
@@ -189,6 +189,26 @@ describe('search from the header', () => {
       await page.waitForURL('**/posts/**')
     })
   }
+
+  it('suggests posts as you type, as a combobox the keyboard can drive', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(site())
+    const box = page.getByLabel('Search posts')
+    await box.click()
+    // Half a word: "toolin" must already find posts about tooling (stemmed to "tool" in the index).
+    await box.pressSequentially('toolin', { delay: 40 })
+    const combobox = page.getByRole('combobox', { name: 'Search posts' })
+    const options = page.getByRole('listbox', { name: 'Matching posts' }).getByRole('option')
+    await options.first().waitFor()
+    await expect(combobox.getAttribute('aria-expanded')).resolves.toBe('true')
+    const title = await options.first().textContent()
+    await combobox.press('ArrowDown')
+    await expect(combobox.getAttribute('aria-activedescendant')).resolves.toBe(await options.first().getAttribute('id'))
+    await expect(options.first().getAttribute('aria-selected')).resolves.toBe('true')
+    await combobox.press('Enter')
+    await page.waitForURL('**/posts/**')
+    await expect(page.locator('h1').textContent()).resolves.toBe(title)
+  })
 
   it('says so helpfully when nothing matches, and keeps hostile input as text', async () => {
     const { page, dialogs } = await openPage(browser)
