@@ -18,6 +18,7 @@ export default defineConfig({
       '@pressroom/types': source('types'),
       '@pressroom/richtext': source('richtext'),
       '@pressroom/sdk': source('sdk'),
+      '@pressroom/feeds': source('feeds'),
     },
   },
   test: {

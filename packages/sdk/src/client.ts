@@ -6,6 +6,7 @@ import {
   CategoryBySlugDocument,
   ListAuthorsDocument,
   ListCategoriesDocument,
+  ListFullPostsDocument,
   ListPostsDocument,
   PostBySlugDocument,
   SearchPostsDocument,
@@ -87,22 +88,23 @@ export function createClient(options: PressroomClientOptions) {
   const guard = createGuardedClient(options)
   const resolveUrl = urlResolver(options.url, options.mediaBaseUrl)
 
-  async function listPosts(list: ListPostsOptions = {}): Promise<Page<PostSummary>> {
-    const variables = {
+  function listVariables(list: ListPostsOptions) {
+    return {
       page: positiveInteger('page', list.page ?? 1),
       pageSize: positiveInteger('pageSize', list.pageSize ?? 10, MAX_PAGE_SIZE),
       filters: postFilters(list),
     }
-    const data = await guard((client, signal) => client.request({ document: ListPostsDocument, variables, signal }))
-    const connection = data.posts_connection
+  }
+
+  function toPage<Node, Item>(connection: { nodes: Node[], pageInfo: Omit<Page<Item>, 'items'> } | null | undefined, variables: { page: number, pageSize: number }, map: (node: Node) => Item): Page<Item> {
     const pageInfo = connection?.pageInfo ?? { page: variables.page, pageSize: variables.pageSize, pageCount: 0, total: 0 }
-    return {
-      items: (connection?.nodes ?? []).map(post => toPostSummary(post, resolveUrl)),
-      page: pageInfo.page,
-      pageSize: pageInfo.pageSize,
-      pageCount: pageInfo.pageCount,
-      total: pageInfo.total,
-    }
+    return { items: (connection?.nodes ?? []).map(map), page: pageInfo.page, pageSize: pageInfo.pageSize, pageCount: pageInfo.pageCount, total: pageInfo.total }
+  }
+
+  async function listPosts(list: ListPostsOptions = {}): Promise<Page<PostSummary>> {
+    const variables = listVariables(list)
+    const data = await guard((client, signal) => client.request({ document: ListPostsDocument, variables, signal }))
+    return toPage(data.posts_connection, variables, post => toPostSummary(post, resolveUrl))
   }
 
   return {
@@ -136,6 +138,13 @@ export function createClient(options: PressroomClientOptions) {
         pageCount: result.pageCount,
         total: result.total,
       }
+    },
+
+    /** Like listPosts, with each post's full content (bodyHtml, seo): what feeds and digests need. */
+    async listFullPosts(list: ListPostsOptions = {}): Promise<Page<Post>> {
+      const variables = listVariables(list)
+      const data = await guard((client, signal) => client.request({ document: ListFullPostsDocument, variables, signal }))
+      return toPage(data.posts_connection, variables, post => toPost(post, resolveUrl))
     },
 
     async getPost(slug: string): Promise<Post> {

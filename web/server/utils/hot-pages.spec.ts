@@ -28,6 +28,13 @@ describe('the hot lane', () => {
 
     const revalidated = await fetch(`${base}/posts/a`, { headers: { 'if-none-match': 'W/"v1"' } })
     expect(revalidated.status).toBe(304)
+    expect((await fetch(`${base}/posts/a`, { headers: { 'if-none-match': 'W/"v0"' } })).status).toBe(200)
+  })
+
+  it('answers If-Modified-Since with 304 when nothing changed since', async () => {
+    rememberHotPage('/feed.xml', 200, { 'last-modified': 'Mon, 01 Dec 2025 09:00:00 GMT' }, '<rss/>')
+    expect((await fetch(`${base}/feed.xml`, { headers: { 'if-modified-since': 'Mon, 01 Dec 2025 09:00:00 GMT' } })).status).toBe(304)
+    expect((await fetch(`${base}/feed.xml`, { headers: { 'if-modified-since': 'Sun, 30 Nov 2025 09:00:00 GMT' } })).status).toBe(200)
   })
 
   it('keeps nothing that sets a cookie, answers only GET, and distinguishes query strings', async () => {

@@ -12,6 +12,7 @@ export interface HotPage {
   headers: OutgoingHttpHeaders
   body: Buffer
   etag?: string
+  lastModified?: number
 }
 
 const HOT_FOR_MS = 1_000
@@ -20,12 +21,20 @@ const hotPages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 
 // Connection-level headers belong to each response, not to the page.
 const PER_RESPONSE = new Set(['connection', 'keep-alive', 'date', 'transfer-encoding', 'content-length'])
 
-/** Answers a GET from the lane — or a 304 when the browser already has this version. False when not in the lane. */
+/** Does the client already hold this version (If-None-Match, else If-Modified-Since)? */
+function notModified(request: IncomingMessage, page: HotPage): boolean {
+  const etag = request.headers['if-none-match']
+  if (etag !== undefined) return etag === page.etag
+  const since = Date.parse(request.headers['if-modified-since'] ?? '')
+  return page.lastModified !== undefined && !Number.isNaN(since) && since >= page.lastModified
+}
+
+/** Answers a GET from the lane — or a 304 when the client already has this version. False when not in the lane. */
 export function sendHotPage(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'GET') return false
   const page = hotPages.get(request.url ?? '/')
   if (!page) return false
-  if (page.etag && request.headers['if-none-match'] === page.etag) response.writeHead(304, page.headers).end()
+  if (notModified(request, page)) response.writeHead(304, page.headers).end()
   else response.writeHead(page.status, page.headers).end(page.body)
   return true
 }
@@ -37,7 +46,8 @@ export function rememberHotPage(url: string, status: number, headers: OutgoingHt
   for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
   const bytes = Buffer.from(body)
   kept['content-length'] = bytes.length
-  hotPages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined })
+  const lastModified = typeof headers['last-modified'] === 'string' ? Date.parse(headers['last-modified']) : Number.NaN
+  hotPages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined, lastModified: Number.isNaN(lastModified) ? undefined : lastModified })
 }
 
 export function clearHotPages(): void {

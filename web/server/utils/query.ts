@@ -16,3 +16,8 @@ export const PAGE_SIZE = 9
 export const searchQuery = listQuery.extend({
   q: z.string().trim().max(200, 'Search queries can be at most 200 characters long.').default(''),
 })
+
+/** A feed's `since`: an ISO 8601 date or date-time. */
+export const feedQuery = z.object({
+  since: z.string().refine(value => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'since must be an ISO 8601 date, e.g. 2025-12-01 or 2025-12-01T09:00:00Z').optional(),
+})
