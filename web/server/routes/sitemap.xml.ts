@@ -3,7 +3,7 @@ import { MAX_PAGE_SIZE } from '@pressroom/sdk'
 import type { SitemapItemLoose } from 'sitemap'
 import { SitemapStream, streamToPromise } from 'sitemap'
 
-const SITE_PAGES = ['/', '/about', '/contact', '/privacy']
+const SITE_PAGES = ['/', '/about', '/contact', '/privacy', '/developers']
 
 /** Every published post (with its last change), category and author, and the site's own pages. */
 async function sitemapEntries(event: Parameters<typeof fromCms>[0]): Promise<SitemapItemLoose[]> {

@@ -52,7 +52,7 @@ describe('robots.txt and sitemap.xml', () => {
     const urls: Array<{ loc: string }> = [new XMLParser().parse(xml).urlset.url].flat()
     const paths = urls.map(url => new URL(url.loc).pathname)
     expect(urls.every(url => url.loc.startsWith(inject('siteUrl')))).toBe(true)
-    expect(paths).toEqual(expect.arrayContaining(['/', '/about', '/contact', '/privacy', `/posts/${POST}`, '/categories/patents', '/authors/claire-huang']))
+    expect(paths).toEqual(expect.arrayContaining(['/', '/about', '/contact', '/privacy', '/developers', `/posts/${POST}`, '/categories/patents', '/authors/claire-huang']))
     expect(paths.filter(path => path.startsWith('/posts/'))).toHaveLength(10)
     expect(paths).not.toContain('/posts/secret-draft-only-post')
   })

@@ -65,10 +65,24 @@ describe('the site\'s own pages', () => {
     await page.locator('footer a', { hasText: 'About us' }).click()
     await page.waitForURL('**/about')
     await page.locator('h1', { hasText: 'About Lumen IP Advisory' }).waitFor()
-    for (const [address, heading] of [['/contact', 'Contact us'], ['/privacy', 'Privacy']]) {
+    for (const [address, heading] of [['/contact', 'Contact us'], ['/privacy', 'Privacy'], ['/developers', 'Build on this blog']]) {
       const response = await page.goto(`${site()}${address}`)
       expect(response?.status()).toBe(200)
       await expect(page.locator('h1').textContent()).resolves.toBe(heading)
+    }
+  })
+})
+
+describe('the developer documentation', () => {
+  it('is linked from the footer and shows runnable examples: curl, the sdk, search, posts since a date, limits, feeds', async () => {
+    const { page } = await openPage(browser)
+    await page.goto(site())
+    await page.locator('footer a', { hasText: 'Developers' }).click()
+    await page.waitForURL('**/developers')
+    await page.locator('h1', { hasText: 'Build on this blog' }).waitFor()
+    const text = await page.locator('main').innerText()
+    for (const expected of ['curl -s', 'createClient', 'postsSince', 'searchPosts', 'pageInfo', 'read-only API token', 'query depth', '/feed.xml', 'If-None-Match']) {
+      expect(text).toContain(expected)
     }
   })
 })
