@@ -17,6 +17,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // Before the response cache: cached answers count too.
+  'global::graphql-rate-limit',
   // After body parsing (the cache key is the parsed query), after security headers and CORS.
   'global::graphql-response-cache',
   'strapi::session',

@@ -19,3 +19,12 @@ export const GRAPHQL_LIMITS = {
   /** Tokens the parser reads before giving up: stops huge documents before validation even starts. */
   maxTokens: 2000,
 } as const
+
+/** /graphql request rates (middlewares/graphql-rate-limit.ts). 0 turns the limit off. The site is exempt. */
+export const RATE_LIMITS = {
+  windowSeconds: () => Number(process.env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+  /** Requests per window from one IP without a token. */
+  anonymousPerWindow: () => Number(process.env.RATE_LIMIT_PER_MINUTE ?? 60),
+  /** Requests per window with one valid API token. */
+  tokenPerWindow: () => Number(process.env.RATE_LIMIT_TOKEN_PER_MINUTE ?? 600),
+} as const

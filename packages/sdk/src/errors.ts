@@ -28,3 +28,11 @@ export class AccessDeniedError extends PressroomError {
 export class CmsUnavailableError extends PressroomError {
   override name = 'CmsUnavailableError'
 }
+
+/** Too many requests for this client (HTTP 429): wait `retryAfterSeconds`, then try again. */
+export class RateLimitedError extends PressroomError {
+  override name = 'RateLimitedError'
+  constructor(message: string, readonly retryAfterSeconds: number, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}

@@ -1,6 +1,6 @@
 import { ClientError, GraphQLClient } from 'graphql-request'
 import type { PressroomError } from './errors.js'
-import { AccessDeniedError, BadRequestError, CmsUnavailableError } from './errors.js'
+import { AccessDeniedError, BadRequestError, CmsUnavailableError, RateLimitedError } from './errors.js'
 
 export interface ClientOptions {
   /** The CMS's GraphQL endpoint, e.g. http://localhost:1337/graphql */
@@ -11,6 +11,8 @@ export interface ClientOptions {
   fetch?: typeof fetch
   /** Give up on a request after this many milliseconds (default 10 000) and throw CmsUnavailableError. */
   timeoutMs?: number
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>
 }
 
 const BAD_REQUEST_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST'])
@@ -21,6 +23,10 @@ function fromClientError(error: ClientError): PressroomError {
   const first = error.response.errors?.[0]
   const message = first?.message ?? `HTTP ${status}`
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : ''
+  if (status === 429) {
+    const retryAfter = Number(error.response.headers?.get?.('retry-after') ?? first?.extensions?.retryAfterSeconds ?? 60)
+    return new RateLimitedError(message, Number.isFinite(retryAfter) ? retryAfter : 60, { cause: error })
+  }
   if (status >= 500 && !code.startsWith('GRAPHQL_')) return new CmsUnavailableError(`The CMS failed (HTTP ${status}): ${message}`, { cause: error })
   if (status === 401 || status === 403 || code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
     return new AccessDeniedError(`The CMS refused the request: ${message}`, { cause: error })
@@ -34,7 +40,7 @@ export type Guard = <Result>(run: (client: GraphQLClient, signal: AbortSignal) =
 
 export function createGuardedClient(options: ClientOptions): Guard {
   const client = new GraphQLClient(options.url, {
-    headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
+    headers: { ...options.headers, ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
   const timeoutMs = options.timeoutMs ?? 10_000

@@ -1,5 +1,5 @@
 import type { PressroomClient } from '@pressroom/sdk'
-import { BadRequestError, CmsUnavailableError, createClient, NotFoundError } from '@pressroom/sdk'
+import { BadRequestError, CmsUnavailableError, createClient, NotFoundError, RateLimitedError } from '@pressroom/sdk'
 
 let client: PressroomClient | undefined
 
@@ -7,7 +7,14 @@ let client: PressroomClient | undefined
 export function useCms(): PressroomClient {
   if (!client) {
     const config = useRuntimeConfig()
-    client = createClient({ url: config.cmsGraphqlUrl, token: config.cmsToken || undefined, mediaBaseUrl: cmsMediaOrigin(), timeoutMs: 5_000 })
+    client = createClient({
+      url: config.cmsGraphqlUrl,
+      token: config.cmsToken || undefined,
+      mediaBaseUrl: cmsMediaOrigin(),
+      timeoutMs: 5_000,
+      // The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through.
+      headers: config.webhookSecret ? { 'x-pressroom-site-key': config.webhookSecret } : undefined,
+    })
   }
   return client
 }
@@ -25,7 +32,7 @@ export const RETRY_AFTER_SECONDS = 30
 export function toHttpError(error: unknown) {
   if (error instanceof NotFoundError) return createError({ statusCode: 404, statusMessage: 'Not Found', message: error.message })
   if (error instanceof BadRequestError) return createError({ statusCode: 400, statusMessage: 'Bad Request', message: error.message })
-  if (error instanceof CmsUnavailableError) {
+  if (error instanceof CmsUnavailableError || error instanceof RateLimitedError) {
     console.error(`[cms] ${error.message}`)
     return createError({ statusCode: 503, statusMessage: 'Service Unavailable', message: 'The blog is briefly unavailable.', data: { retryAfter: RETRY_AFTER_SECONDS } })
   }

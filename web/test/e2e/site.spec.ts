@@ -81,7 +81,7 @@ describe('the developer documentation', () => {
     await page.waitForURL('**/developers')
     await page.locator('h1', { hasText: 'Build on this blog' }).waitFor()
     const text = await page.locator('main').innerText()
-    for (const expected of ['curl -s', 'createClient', 'postsSince', 'searchPosts', 'pageInfo', 'read-only API token', 'query depth', '/feed.xml', 'If-None-Match']) {
+    for (const expected of ['curl -s', 'createClient', 'postsSince', 'searchPosts', 'pageInfo', 'read-only API token', 'query depth', 'request rate', '/feed.xml', 'If-None-Match']) {
       expect(text).toContain(expected)
     }
   })
