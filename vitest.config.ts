@@ -15,6 +15,8 @@ export default defineConfig({
   // Tests run against the packages' source, so they never see a stale build.
   resolve: {
     alias: {
+      // Before '@pressroom/richtext', which would otherwise claim this subpath.
+      '@pressroom/richtext/format-date': fileURLToPath(new URL('./packages/richtext/src/format-date.ts', import.meta.url)),
       '@pressroom/types': source('types'),
       '@pressroom/richtext': source('richtext'),
       '@pressroom/sdk': source('sdk'),

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@pressroom/richtext'
 import { stemmer } from 'stemmer'
 import type { SearchTerm } from './query'
 import { foldForSearch, isCjk } from './text'
@@ -5,7 +6,7 @@ import { foldForSearch, isCjk } from './text'
 const WINDOW_WORDS = 30
 const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
 
 /** Does a word of the text answer one of the query's words? Same stem, or — for the word being typed — a prefix. */
 function matcher(terms: SearchTerm[]) {

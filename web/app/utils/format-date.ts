@@ -1,11 +1,3 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/**
- * "01 Dec, 2025" — the date format of the customer's blog. Computed in UTC so the server and the browser
- * render the same text (no hydration mismatch across time zones).
- */
-export function formatPostDate(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  return `${String(date.getUTCDate()).padStart(2, '0')} ${MONTHS[date.getUTCMonth()]}, ${date.getUTCFullYear()}`
-}
+// The one date format (also used by the newsletter digest), from its own entry point so the browser bundle gets
+// this function and nothing else of @pressroom/richtext.
+export { formatPostDate } from '@pressroom/richtext/format-date'

@@ -17,7 +17,10 @@ export const searchQuery = listQuery.extend({
   q: z.string().trim().max(200, 'Search queries can be at most 200 characters long.').default(''),
 })
 
-/** A feed's `since`: an ISO 8601 date or date-time. */
-export const feedQuery = z.object({
-  since: z.string().refine(value => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'since must be an ISO 8601 date, e.g. 2025-12-01 or 2025-12-01T09:00:00Z').optional(),
-})
+/** A `since` parameter: an ISO 8601 date or date-time; `missing` is the message when it is absent. */
+export function sinceDate(missing: string) {
+  return z.string({ error: missing }).refine(value => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), 'since must be an ISO 8601 date, e.g. 2025-12-01 or 2025-12-01T09:00:00Z')
+}
+
+/** A feed's optional `since`. */
+export const feedQuery = z.object({ since: sinceDate('since must be a date').optional() })

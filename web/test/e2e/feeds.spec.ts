@@ -88,3 +88,34 @@ describe('feeds', () => {
     }
   })
 })
+
+describe('the newsletter digest', () => {
+  it('lists the posts since a date as email-ready HTML and plain text, with nothing executable', async () => {
+    const response = await get('/newsletter/digest?since=2023-01-01')
+    expect(response.status).toBe(200)
+    const digest = await response.json() as { subject: string, html: string, text: string, posts: number }
+    const expected = await cms().listPosts({ since: '2023-01-01', pageSize: 100 })
+    expect(digest.posts).toBe(expected.total)
+    for (const post of expected.items) {
+      expect(digest.text).toContain(`${site()}/posts/${post.slug}`)
+      expect(digest.html).toContain(`href="${site()}/posts/${post.slug}"`)
+    }
+    // The hostile fixture post (2023) is in it, its markup as text.
+    expect(expected.items.map(post => post.slug)).toContain('hostile-html-in-the-body')
+    expect(digest.html).not.toMatch(/<script|<iframe|<svg|\son[a-z]+=|javascript:/i)
+    expect(digest.html).toMatch(/<table role="presentation"/)
+    expect(digest.html).toMatch(/<img [^>]*width="560"/)
+    expect(digest.subject).toMatch(/^Lumen IP Advisory: \d+ new posts since 01 Jan, 2023$/)
+
+    const html = await get('/newsletter/digest?since=2023-01-01&format=html')
+    expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await html.text()).toBe(digest.html)
+  })
+
+  it('asks for a since date it can read', async () => {
+    const missing = await get('/newsletter/digest')
+    expect(missing.status).toBe(400)
+    expect(await missing.text()).toContain('since is required')
+    expect((await get('/newsletter/digest?since=soon')).status).toBe(400)
+  })
+})

@@ -1,7 +1,7 @@
 import { mountSuspended } from '@nuxt/test-utils/runtime'
 import { describe, expect, it } from 'vitest'
 import PostMeta from '~/components/post/PostMeta.vue'
-import { formatPostDate } from '~/utils/format-date'
+import { formatPostDate } from '@pressroom/richtext'
 
 describe('PostMeta', () => {
   it('reads "By Author / On 01 Dec, 2025" like the customer\'s blog, with reading time', async () => {
