@@ -2,10 +2,12 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { LRUCache } from 'lru-cache'
 
 /**
- * The hot lane in front of the page cache: the last response of each cached URL, kept as ready-to-send bytes for
- * one second. Nitro's route cache costs a JSON parse of the stored entry and a UTF-8 encode of the page on every
- * hit; the lane answers most hits with a single socket write. Entries are short-lived so Nitro still sees a request
- * every second and keeps its stale-while-revalidate schedule; the CMS webhook clears the lane with the page cache.
+ * The hot lane in front of the page cache: the last response of each cached URL, kept as ready-to-send bytes.
+ * Nitro's route cache costs a JSON parse of the stored entry and a UTF-8 encode of the page on every hit; the lane
+ * answers most hits with a single socket write. After a second, one request at a time goes through to Nitro, so it
+ * keeps its stale-while-revalidate schedule, while the others are still answered from the lane (never more than
+ * STALE_FOR_MS old) — a crowd arriving as an entry ages never all lands on Nitro at once. The CMS webhook clears
+ * the lane with the page cache.
  */
 export interface HotPage {
   status: number
@@ -13,10 +15,25 @@ export interface HotPage {
   body: Buffer
   etag?: string
   lastModified?: number
+  storedAt: number
+  /** When a request was last let through to refresh this entry. */
+  refreshingSince?: number
 }
 
-const HOT_FOR_MS = 1_000
-const hotPages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: page => page.body.length + 1, ttl: HOT_FOR_MS })
+const FRESH_FOR_MS = 1_000
+const STALE_FOR_MS = 10_000
+const hotPages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: page => page.body.length + 1, ttl: STALE_FOR_MS })
+
+/** The entry to answer with, or undefined to let this request through to Nitro (absent, or its turn to refresh). */
+function servable(url: string): HotPage | undefined {
+  const page = hotPages.get(url)
+  if (!page) return undefined
+  const now = Date.now()
+  if (now - page.storedAt < FRESH_FOR_MS) return page
+  if (page.refreshingSince !== undefined && now - page.refreshingSince < FRESH_FOR_MS) return page
+  page.refreshingSince = now
+  return undefined
+}
 
 // Connection-level headers belong to each response, not to the page.
 const PER_RESPONSE = new Set(['connection', 'keep-alive', 'date', 'transfer-encoding', 'content-length'])
@@ -32,7 +49,7 @@ function notModified(request: IncomingMessage, page: HotPage): boolean {
 /** Answers a GET from the lane — or a 304 when the client already has this version. False when not in the lane. */
 export function sendHotPage(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== 'GET') return false
-  const page = hotPages.get(request.url ?? '/')
+  const page = servable(request.url ?? '/')
   if (!page) return false
   if (notModified(request, page)) response.writeHead(304, page.headers).end()
   else response.writeHead(page.status, page.headers).end(page.body)
@@ -47,7 +64,7 @@ export function rememberHotPage(url: string, status: number, headers: OutgoingHt
   const bytes = Buffer.from(body)
   kept['content-length'] = bytes.length
   const lastModified = typeof headers['last-modified'] === 'string' ? Date.parse(headers['last-modified']) : Number.NaN
-  hotPages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined, lastModified: Number.isNaN(lastModified) ? undefined : lastModified })
+  hotPages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined, lastModified: Number.isNaN(lastModified) ? undefined : lastModified, storedAt: Date.now() })
 }
 
 export function clearHotPages(): void {
