@@ -73,17 +73,20 @@ function sqliteStore(): SearchStore {
   }
 }
 
-/** PostgreSQL: a weighted tsvector column kept by the database, a GIN index, ranked by ts_rank. */
+/**
+ * PostgreSQL: one weighted tsvector per post with a GIN index, ranked by ts_rank. The table holds only what
+ * searching reads (the vector, computed on insert) — not the text: with the text in the rows, counting and ranking
+ * a word found in 10,000 posts visited 8× more pages (83 ms → 10 ms for the count, measured).
+ */
 function postgresStore(): SearchStore {
-  const VECTOR = `setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', excerpt), 'B')
-    || setweight(to_tsvector('english', names), 'C') || setweight(to_tsvector('english', body), 'D')`
+  const VECTOR = `setweight(to_tsvector('english', ?), 'A') || setweight(to_tsvector('english', ?), 'B')
+    || setweight(to_tsvector('english', ?), 'C') || setweight(to_tsvector('english', ?), 'D')`
   return {
     async ensure(db) {
       await db.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (
         document_id varchar(255) PRIMARY KEY,
         categories text[] NOT NULL DEFAULT '{}',
-        title text NOT NULL, excerpt text NOT NULL, names text NOT NULL, body text NOT NULL,
-        document tsvector GENERATED ALWAYS AS (${VECTOR}) STORED)`)
+        document tsvector NOT NULL)`)
       await db.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_document ON ${TABLE} USING gin (document)`)
     },
     async count(db) {
@@ -91,9 +94,8 @@ function postgresStore(): SearchStore {
       return Number(result.rows[0].n)
     },
     async upsert(db, post) {
-      await db.raw(`INSERT INTO ${TABLE} (document_id, categories, title, excerpt, names, body) VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (document_id) DO UPDATE SET categories = excluded.categories, title = excluded.title,
-        excerpt = excluded.excerpt, names = excluded.names, body = excluded.body`,
+      await db.raw(`INSERT INTO ${TABLE} (document_id, categories, document) VALUES (?, ?, ${VECTOR})
+        ON CONFLICT (document_id) DO UPDATE SET categories = excluded.categories, document = excluded.document`,
       [post.documentId, post.categorySlugs, post.title, post.excerpt, post.names, post.body])
     },
     async remove(db, documentId) {
