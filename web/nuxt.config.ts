@@ -30,6 +30,13 @@ export default defineNuxtConfig({
     head: {
       htmlAttrs: { lang: 'en' },
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      // Feed autodiscovery on every page (static, so it costs the browser bundle nothing; relative URLs resolve
+      // against the page's own address).
+      link: [
+        { rel: 'alternate', type: 'application/rss+xml', title: 'RSS feed', href: '/feed.xml' },
+        { rel: 'alternate', type: 'application/atom+xml', title: 'Atom feed', href: '/atom.xml' },
+        { rel: 'alternate', type: 'application/feed+json', title: 'JSON Feed', href: '/feed.json' },
+      ],
     },
   },
   // Pages and API answers are cached and served stale while they refresh in the background; the CMS's signed
@@ -65,9 +72,21 @@ export default defineNuxtConfig({
   experimental: {
     // Client-side route rules and build-outdated checks are not used here; dropping them trims the client bundle.
     appManifest: false,
+    // A failed chunk load after a deploy falls back to a full page load anyway (links are real links).
+    emitRouteChunkError: false,
+    // No repaint hack on navigation: pages render server-side and navigate without a visible pause.
+    navigationRepaint: false,
     // Links fetch the next page's code when a visitor points at or focuses them, not whenever they scroll into view:
     // a phone reading one post does not download every page type in the background.
     defaults: { nuxtLink: { prefetchOn: { interaction: true, visibility: false } } },
+  },
+  hooks: {
+    // The search suggestions load when the search box gets focus: pages must not prefetch them for every reader.
+    'build:manifest': (manifest) => {
+      for (const [id, chunk] of Object.entries(manifest)) {
+        if (id.includes('SearchSuggestions')) Object.assign(chunk, { prefetch: false, preload: false })
+      }
+    },
   },
   typescript: { strict: true },
 })

@@ -5,15 +5,19 @@ import type { Post } from '@pressroom/types'
  * `seo` fields with fallbacks to the title, excerpt and cover.
  */
 export function usePostSeo(post: Ref<Post>) {
+  const description = computed(() => post.value.seo?.metaDescription || post.value.excerpt)
+  useSeoMeta({ title: () => post.value.seo?.metaTitle || post.value.title, description })
+  // The rest is for crawlers and link previews, which read the server's HTML: the browser bundle leaves it out.
+  if (import.meta.server) crawlerTags(post, description)
+}
+
+function crawlerTags(post: Ref<Post>, description: Ref<string>) {
   const { public: site } = useRuntimeConfig()
   const route = useRoute()
   const canonical = computed(() => post.value.seo?.canonicalUrl || new URL(route.path, site.siteUrl).toString())
   const image = computed(() => post.value.seo?.shareImage ?? post.value.cover)
-  const description = computed(() => post.value.seo?.metaDescription || post.value.excerpt)
 
   useSeoMeta({
-    title: () => post.value.seo?.metaTitle || post.value.title,
-    description,
     ogType: 'article',
     ogTitle: () => post.value.seo?.metaTitle || post.value.title,
     ogDescription: description,

@@ -8,7 +8,7 @@ export default defineNitroPlugin((nitroApp) => {
     const response = event.node.res
     if (event.method !== 'GET' || response.statusCode !== 200 || !getRouteRules(event).cache) return
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) return
-    // The URL as requested: rendering /posts/x/_payload.json rewrites req.url to /posts/x.
+    // The URL as requested: Nuxt may rewrite req.url while rendering (e.g. /posts/x/_payload.json → /posts/x).
     const request = event.node.req as typeof event.node.req & { originalUrl?: string }
     rememberHotPage(request.originalUrl ?? request.url ?? '/', response.statusCode, response.getHeaders(), body)
   })

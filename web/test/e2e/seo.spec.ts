@@ -77,14 +77,14 @@ describe('security headers', () => {
 })
 
 describe('the page cache', () => {
-  it('keeps a page and its _payload.json apart, whichever is asked for first', async () => {
-    const page = `${inject('siteUrl')}/posts/${POST}`
-    const payload = await fetch(`${page}/_payload.json`)
-    expect(payload.headers.get('content-type')).toContain('application/json')
+  it('answers each URL with its own page, query string included, however quickly they follow each other', async () => {
+    const search = (q: string) => fetch(`${inject('siteUrl')}/search?q=${q}`).then(response => response.text())
     for (let i = 0; i < 3; i += 1) {
-      const response = await fetch(page)
-      expect(response.headers.get('content-type')).toContain('text/html')
-      expect(await response.text()).toMatch(/^<!DOCTYPE html>/)
+      const [patents, trademarks] = await Promise.all([search('patents'), search('trademarks')])
+      expect(patents).toContain('Results for “patents”')
+      expect(trademarks).toContain('Results for “trademarks”')
     }
+    const page = await fetch(`${inject('siteUrl')}/posts/${POST}`)
+    expect(page.headers.get('content-type')).toContain('text/html')
   })
 })
