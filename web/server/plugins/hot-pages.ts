@@ -10,9 +10,9 @@ export default defineNitroPlugin((nitroApp) => {
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) return
     // The URL as requested: Nuxt may rewrite req.url while rendering (e.g. /posts/x/_payload.json → /posts/x).
     const request = event.node.req as typeof event.node.req & { originalUrl?: string }
-    rememberHotPage(request.originalUrl ?? request.url ?? '/', response.statusCode, response.getHeaders(), body)
+    hotLane.remember(request.originalUrl ?? request.url ?? '/', response.statusCode, response.getHeaders(), body)
   })
 
   const routeRequest = nitroApp.h3App.handler
-  nitroApp.h3App.handler = (event: H3Event) => (sendHotPage(event.node.req, event.node.res) ? undefined : routeRequest(event))
+  nitroApp.h3App.handler = (event: H3Event) => (hotLane.send(event.node.req, event.node.res) ? undefined : routeRequest(event))
 })

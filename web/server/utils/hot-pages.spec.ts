@@ -1,14 +1,18 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { clearHotPages, rememberHotPage, sendHotPage } from './hot-pages'
+import { createHotLane } from './hot-pages'
+
+const lane = createHotLane({ freshForMs: 300, staleForMs: 5_000 })
+const rememberHotPage = lane.remember
+const clearHotPages = lane.clear
 
 // A real HTTP server that answers from the lane, or 404 "not in the lane".
 let server: http.Server
 let base: string
 beforeAll(async () => {
   server = http.createServer((request, response) => {
-    if (!sendHotPage(request, response)) response.writeHead(404).end('not in the lane')
+    if (!lane.send(request, response)) response.writeHead(404).end('not in the lane')
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -54,9 +58,9 @@ describe('the hot lane', () => {
     expect((await fetch(`${base}/b`)).status).toBe(404)
   })
 
-  it('after a second lets one request through to refresh the page, and keeps answering the others meanwhile', async () => {
+  it('once an entry ages lets one request through to refresh the page, and keeps answering the others meanwhile', async () => {
     rememberHotPage('/b', 200, {}, 'b')
-    await new Promise(resolve => setTimeout(resolve, 1_100))
+    await new Promise(resolve => setTimeout(resolve, 350))
     expect((await fetch(`${base}/b`)).status).toBe(404) // this one goes to Nitro
     expect(await (await fetch(`${base}/b`)).text()).toBe('b') // the crowd still gets the page
     rememberHotPage('/b', 200, {}, 'b2') // Nitro's answer arrives

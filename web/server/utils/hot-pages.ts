@@ -4,10 +4,10 @@ import { LRUCache } from 'lru-cache'
 /**
  * The hot lane in front of the page cache: the last response of each cached URL, kept as ready-to-send bytes.
  * Nitro's route cache costs a JSON parse of the stored entry and a UTF-8 encode of the page on every hit; the lane
- * answers most hits with a single socket write. After a second, one request at a time goes through to Nitro, so it
- * keeps its stale-while-revalidate schedule, while the others are still answered from the lane (never more than
- * STALE_FOR_MS old) — a crowd arriving as an entry ages never all lands on Nitro at once. The CMS webhook clears
- * the lane with the page cache.
+ * answers hits with a single socket write. Once an entry is `freshForMs` old, one request at a time goes through to
+ * Nitro, so it keeps its stale-while-revalidate schedule, while the others are still answered from the lane (never
+ * more than `staleForMs` old) — a crowd arriving as an entry ages never all lands on Nitro at once. Freshness comes
+ * from the CMS webhook, which clears the lane with the page cache.
  */
 export interface HotPage {
   status: number
@@ -18,21 +18,6 @@ export interface HotPage {
   storedAt: number
   /** When a request was last let through to refresh this entry. */
   refreshingSince?: number
-}
-
-const FRESH_FOR_MS = 1_000
-const STALE_FOR_MS = 10_000
-const hotPages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: page => page.body.length + 1, ttl: STALE_FOR_MS })
-
-/** The entry to answer with, or undefined to let this request through to Nitro (absent, or its turn to refresh). */
-function servable(url: string): HotPage | undefined {
-  const page = hotPages.get(url)
-  if (!page) return undefined
-  const now = Date.now()
-  if (now - page.storedAt < FRESH_FOR_MS) return page
-  if (page.refreshingSince !== undefined && now - page.refreshingSince < FRESH_FOR_MS) return page
-  page.refreshingSince = now
-  return undefined
 }
 
 // Connection-level headers belong to each response, not to the page.
@@ -46,27 +31,47 @@ function notModified(request: IncomingMessage, page: HotPage): boolean {
   return page.lastModified !== undefined && !Number.isNaN(since) && since >= page.lastModified
 }
 
-/** Answers a GET from the lane — or a 304 when the client already has this version. False when not in the lane. */
-export function sendHotPage(request: IncomingMessage, response: ServerResponse): boolean {
-  if (request.method !== 'GET') return false
-  const page = servable(request.url ?? '/')
-  if (!page) return false
-  if (notModified(request, page)) response.writeHead(304, page.headers).end()
-  else response.writeHead(page.status, page.headers).end(page.body)
-  return true
+export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, staleForMs: number }) {
+  const pages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: page => page.body.length + 1, ttl: staleForMs })
+
+  /** The entry to answer with, or undefined to let this request through to Nitro (absent, or its turn to refresh). */
+  function servable(url: string): HotPage | undefined {
+    const page = pages.get(url)
+    if (!page) return undefined
+    const now = Date.now()
+    if (now - page.storedAt < freshForMs) return page
+    if (page.refreshingSince !== undefined && now - page.refreshingSince < freshForMs) return page
+    page.refreshingSince = now
+    return undefined
+  }
+
+  return {
+    /** Answers a GET from the lane — or a 304 when the client already has this version. False when not in the lane. */
+    send(request: IncomingMessage, response: ServerResponse): boolean {
+      if (request.method !== 'GET') return false
+      const page = servable(request.url ?? '/')
+      if (!page) return false
+      if (notModified(request, page)) response.writeHead(304, page.headers).end()
+      else response.writeHead(page.status, page.headers).end(page.body)
+      return true
+    },
+
+    /** Keeps a response from the page cache, unless it sets a cookie (cached responses never carry cookies). */
+    remember(url: string, status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
+      if (headers['set-cookie'] !== undefined) return
+      const kept: OutgoingHttpHeaders = {}
+      for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
+      const bytes = Buffer.from(body)
+      kept['content-length'] = bytes.length
+      const lastModified = typeof headers['last-modified'] === 'string' ? Date.parse(headers['last-modified']) : Number.NaN
+      pages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined, lastModified: Number.isNaN(lastModified) ? undefined : lastModified, storedAt: Date.now() })
+    },
+
+    clear(): void {
+      pages.clear()
+    },
+  }
 }
 
-/** Keeps a response from the page cache, unless it sets a cookie (cached responses never carry cookies). */
-export function rememberHotPage(url: string, status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
-  if (headers['set-cookie'] !== undefined) return
-  const kept: OutgoingHttpHeaders = {}
-  for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
-  const bytes = Buffer.from(body)
-  kept['content-length'] = bytes.length
-  const lastModified = typeof headers['last-modified'] === 'string' ? Date.parse(headers['last-modified']) : Number.NaN
-  hotPages.set(url, { status, headers: kept, body: bytes, etag: typeof headers.etag === 'string' ? headers.etag : undefined, lastModified: Number.isNaN(lastModified) ? undefined : lastModified, storedAt: Date.now() })
-}
-
-export function clearHotPages(): void {
-  hotPages.clear()
-}
+/** The site's lane. Nitro sees each busy page every 10 s; a webhook purge is what makes changes show at once. */
+export const hotLane = createHotLane({ freshForMs: 10_000, staleForMs: 60_000 })

@@ -4,7 +4,7 @@
  * would each need the webhook, or a shared storage.
  */
 export async function purgeSiteCache(): Promise<number> {
-  clearHotPages()
+  hotLane.clear()
   const storage = useStorage()
   const keys = await storage.getKeys('cache:nitro')
   await Promise.all(keys.map(key => storage.removeItem(key)))
