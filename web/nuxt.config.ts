@@ -10,7 +10,7 @@ export default defineNuxtConfig({
   modules: ['@nuxt/content'],
   // Node 24's built-in SQLite instead of better-sqlite3 (smaller output, no native addon).
   content: { experimental: { sqliteConnector: 'native' } },
-  css: ['~/assets/main.css'],
+  // The stylesheet is app.vue's own <style>, so Nuxt inlines it into each page: no render-blocking request.
   runtimeConfig: {
     // Server-only: the CMS URL and token never reach the browser.
     cmsGraphqlUrl: 'http://localhost:1337/graphql',
