@@ -1,10 +1,10 @@
 import { escapeHtml } from '@pressroom/richtext'
 import { stemmer } from 'stemmer'
 import type { SearchTerm } from './query'
-import { foldForSearch, isCjk } from './text'
+import { CJK_CHARACTER, foldForSearch, isCjk } from './text'
 
 const WINDOW_WORDS = 30
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[\p{L}\p{N}]+/gu
+const WORD = new RegExp(`${CJK_CHARACTER}|[\\p{L}\\p{N}]+`, 'gu')
 
 
 

@@ -106,10 +106,11 @@ function postgresStore(): SearchStore {
     },
     async search(db, terms, { category, limit, offset }) {
       const where = `document @@ to_tsquery('english', ?)${category ? ' AND ? = ANY(categories)' : ''}`
-      const params = [toTsQuery(terms), ...(category ? [category] : [])]
+      const query = toTsQuery(terms)
+      const params = [query, ...(category ? [category] : [])]
       const counted = await db.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
       const rows = await db.raw(`SELECT document_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('english', ?)) AS rank
-        FROM ${TABLE} WHERE ${where} ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [toTsQuery(terms), ...params, limit, offset])
+        FROM ${TABLE} WHERE ${where} ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [query, ...params, limit, offset])
       return { total: Number(counted.rows[0].n), hits: rows.rows.map((row: { document_id: string, rank: number }) => ({ documentId: row.document_id, rank: Number(row.rank) })) }
     },
   }

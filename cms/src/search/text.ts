@@ -3,7 +3,10 @@
  * word of its own. Done here rather than in the database, so SQLite FTS5 and PostgreSQL index exactly the same words
  * (neither segments Chinese, which has no spaces between words; a phrase of single characters finds 专利 anywhere).
  */
-const CJK = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu
+/** One Chinese, Japanese or Korean character (a regular-expression class). */
+export const CJK_CHARACTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]'
+const CJK = new RegExp(`(${CJK_CHARACTER})`, 'gu')
+const HAS_CJK = new RegExp(CJK_CHARACTER, 'u')
 
 export function foldForSearch(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(CJK, ' $1 ')
@@ -15,5 +18,5 @@ export function searchWords(folded: string): string[] {
 }
 
 export function isCjk(word: string): boolean {
-  return new RegExp(CJK.source, 'u').test(word)
+  return HAS_CJK.test(word)
 }
