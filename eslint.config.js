@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Tests read arbitrary JSON responses; typing every one would add noise, not safety.
-    files: ['**/*.spec.ts', 'cms/tests/**/*.ts'],
+    files: ['**/*.spec.ts', 'cms/tests/**/*.ts', 'testing/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

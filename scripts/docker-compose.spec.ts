@@ -27,6 +27,11 @@ describe('docker-compose.yml', () => {
     expect(compose.services.web.environment.NUXT_WEBHOOK_SECRET).toBe(compose.services.cms.environment.SITE_WEBHOOK_SECRET)
   })
 
+  it('gives post.published receivers links to the site\'s public address, not the internal one', () => {
+    expect(compose.services.cms.environment.SITE_PUBLIC_URL).toBe(compose.services.web.environment.NUXT_PUBLIC_SITE_URL)
+    expect(compose.services.cms.environment.PUBLISH_WEBHOOK_URLS).toBe('${PUBLISH_WEBHOOK_URLS:-}')
+  })
+
   it('requires every CMS secret from the environment and commits none', () => {
     for (const name of Object.keys(SECRETS.cms)) {
       expect(compose.services.cms.environment[name], name).toBe(`\${${name}:?set ${name} in .env}`)

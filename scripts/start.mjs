@@ -51,7 +51,7 @@ console.log(`▸ Starting the CMS on port ${cmsPort}`)
 // Strapi's own entry point, not `pnpm exec`: Ctrl-C and SIGTERM then reach the server itself.
 const cms = serve(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', 'start'], {
   cwd: CMS_DIR,
-  env: { NODE_ENV: 'production', SITE_WEBHOOK_URL: `http://127.0.0.1:${webPort}/api/revalidate`, ...process.env, PORT: String(cmsPort) },
+  env: { NODE_ENV: 'production', SITE_WEBHOOK_URL: `http://127.0.0.1:${webPort}/api/revalidate`, SITE_PUBLIC_URL: siteUrl, ...process.env, PORT: String(cmsPort) },
 })
 await waitFor(`${cmsUrl}/_health`, cms)
 

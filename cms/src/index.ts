@@ -8,6 +8,7 @@ import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
+import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
 import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
 
 export default {
@@ -18,6 +19,7 @@ export default {
     strapi.documents.use(notifySiteOnChange(strapi))
     // Registered inside the site notification, so search reflects a change before the site hears of it.
     strapi.documents.use(keepSearchIndexInSync(strapi))
+    strapi.documents.use(announceFirstPublish(strapi))
     registerGraphqlExtension(strapi)
   },
 
@@ -25,10 +27,12 @@ export default {
     await syncPublicPermissions(strapi)
     await applyEditorLabels(strapi)
     await prepareSearchIndex(strapi)
+    await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopPublishWebhooks()
     await contentVersionOf(strapi).close()
   },
 }

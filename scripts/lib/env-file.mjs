@@ -16,6 +16,8 @@ export const SECRETS = {
     ENCRYPTION_KEY: secret,
     // Signs the CMS's "content changed" calls to the site (the site gets it as NUXT_WEBHOOK_SECRET).
     SITE_WEBHOOK_SECRET: secret,
+    // Signs post.published events for receivers listed in PUBLISH_WEBHOOK_URLS (Standard Webhooks format).
+    PUBLISH_WEBHOOK_SECRET: () => `whsec_${randomBytes(24).toString('base64')}`,
   },
 }
 

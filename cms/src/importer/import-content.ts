@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { markdownToBlocks } from '@pressroom/richtext'
 import type { Core } from '@strapi/strapi'
+import { withoutAnnouncements } from '../publish-events'
 import type { AuthorFrontMatter, CategoryFrontMatter, PostFrontMatter } from './front-matter'
 import { ensureImage } from './media'
 import type { FileProblem, ParsedFile } from './read-content'
@@ -138,7 +139,8 @@ export async function importContent(strapi: Core.Strapi, folder: string): Promis
   ]
   for (const { file, run } of steps) {
     try {
-      await run()
+      // Imported posts are back-catalogue, not news: receivers of post.published are not told about them.
+      await withoutAnnouncements(run)
     }
     catch (error) {
       importer.report.problems.push({ file, reason: reasonOf(error) })

@@ -1,5 +1,6 @@
 import { escapeHtml, formatPostDate } from '@pressroom/richtext'
 import type { PostSummary } from '@pressroom/types'
+import { sitePaths } from '@pressroom/types'
 
 /** An email-ready digest: HTML for mail clients, and the plain-text alternative. */
 export interface Digest {
@@ -38,7 +39,7 @@ ${image}<tr><td style="${FONT}font-size:20px;line-height:26px;font-weight:bold;p
 
 /** The posts since a date as an email: title, meta line, cover, excerpt and link for each — no scripts, no forms. */
 export function buildDigest({ siteName, siteUrl, since, posts }: DigestOptions): Digest {
-  const postUrl = (post: PostSummary) => new URL(`/posts/${post.slug}`, siteUrl).toString()
+  const postUrl = (post: PostSummary) => new URL(sitePaths.post(post.slug), siteUrl).toString()
   const count = posts.length === 1 ? '1 new post' : `${posts.length} new posts`
   const subject = `${siteName}: ${count} since ${dateLabel(since)}`
   const intro = posts.length > 0 ? `${count} since ${dateLabel(since)}.` : `Nothing new since ${dateLabel(since)}.`

@@ -1,5 +1,7 @@
+import { absoluteUrlsInHtml } from '@pressroom/richtext'
 import type { Post } from '@pressroom/types'
 import { Feed } from 'feed'
+import { sitePaths } from '@pressroom/types'
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
 
@@ -28,12 +30,6 @@ const ID_PREFIX = 'urn:pressroom:post:'
 const absolute = (siteUrl: string, path: string) => new URL(path, siteUrl).toString()
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 
-/** Feed readers show HTML away from the site: root-relative links and images become absolute. */
-export function absoluteUrlsInHtml(html: string, siteUrl: string): string {
-  // The attribute value is already HTML-escaped, and stays so.
-  return html.replace(/\b(href|src)="(\/[^"]*)"/g, (_match, attribute: string, path: string) => `${attribute}="${absolute(siteUrl, path)}"`)
-}
-
 /** The post's full HTML for readers of the feed: the cover image first, then the body. */
 export function feedItemHtml(post: Post): string {
   const cover = post.cover
@@ -59,7 +55,7 @@ export function buildFeed(channel: FeedChannel, posts: Post[], format: FeedForma
     copyright: `© ${channel.siteName}`,
   })
   for (const post of posts) {
-    const url = absolute(channel.siteUrl, `/posts/${post.slug}`)
+    const url = absolute(channel.siteUrl, sitePaths.post(post.slug))
     feed.addItem({
       // Atom ids must be IRIs; RSS guids and JSON Feed ids are the bare documentId (see asJsonFeed11).
       id: `${ID_PREFIX}${post.documentId}`,
@@ -70,8 +66,8 @@ export function buildFeed(channel: FeedChannel, posts: Post[], format: FeedForma
       published: new Date(post.date),
       description: post.excerpt,
       content: absoluteUrlsInHtml(feedItemHtml(post), channel.siteUrl),
-      author: post.author ? [{ name: post.author.name, link: absolute(channel.siteUrl, `/authors/${post.author.slug}`) }] : [],
-      category: post.categories.map(category => ({ name: category.name, domain: absolute(channel.siteUrl, `/categories/${category.slug}`) })),
+      author: post.author ? [{ name: post.author.name, link: absolute(channel.siteUrl, sitePaths.author(post.author.slug)) }] : [],
+      category: post.categories.map(category => ({ name: category.name, domain: absolute(channel.siteUrl, sitePaths.category(category.slug)) })),
       image: post.cover ? { url: post.cover.url, type: post.cover.mime ?? 'image/jpeg' } : undefined,
     })
   }

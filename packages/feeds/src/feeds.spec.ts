@@ -1,7 +1,7 @@
 import type { Post } from '@pressroom/types'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { absoluteUrlsInHtml, buildFeed } from './index.js'
+import { buildFeed } from './index.js'
 
 const post: Post = {
   documentId: 'abc123', slug: 'first-post', title: 'First & best', excerpt: 'An excerpt.', date: '2025-12-01T09:00:00.000Z',
@@ -52,12 +52,5 @@ describe('Atom and JSON Feed', () => {
     expect(feed.feed_url).toBe('https://blog.example.com/feed.json')
     expect(feed.items[0]).toMatchObject({ id: 'abc123', url: 'https://blog.example.com/posts/first-post', image: 'https://cms.example.com/uploads/a.jpg', authors: [{ name: 'Claire Huang' }] })
     expect(feed.items[0].author).toBeUndefined()
-  })
-})
-
-describe('absoluteUrlsInHtml', () => {
-  it('rewrites root-relative href and src, and leaves absolute ones alone', () => {
-    expect(absoluteUrlsInHtml('<a href="/a?b=1&amp;c">x</a><img src="https://cdn.example.com/i.png">', 'https://blog.example.com'))
-      .toBe('<a href="https://blog.example.com/a?b=1&amp;c">x</a><img src="https://cdn.example.com/i.png">')
   })
 })

@@ -1,4 +1,4 @@
 export type { Digest, DigestOptions } from './digest.js'
 export { buildDigest } from './digest.js'
 export type { FeedChannel, FeedFormat } from './feed.js'
-export { absoluteUrlsInHtml, buildFeed, FEED_CONTENT_TYPES, feedItemHtml } from './feed.js'
+export { buildFeed, FEED_CONTENT_TYPES, feedItemHtml } from './feed.js'

@@ -1,3 +1,4 @@
+export { absoluteUrlsInHtml } from './absolute-urls.js'
 export type { Block, Blocks, InlineNode, TextNode, LinkNode } from './blocks.js'
 export { escapeHtml } from './escape.js'
 export { formatPostDate } from './format-date.js'

@@ -92,3 +92,39 @@ export interface SearchHit {
   /** HTML whose only markup is <mark> around matched words; all text is escaped. */
   snippet: string
 }
+
+/**
+ * The body of the `post.published` webhook the CMS sends to newsletter tools and other receivers, once per post
+ * (see the developer documentation). Every URL is absolute.
+ */
+export interface PostPublishedEvent {
+  /** The event's id, the same on every retry: receivers deduplicate on it (it is also the `webhook-id` header). */
+  id: string
+  type: 'post.published'
+  /** When the event was created (ISO 8601). */
+  createdAt: string
+  data: {
+    documentId: string
+    slug: string
+    /** The post on the site. */
+    url: string
+    title: string
+    excerpt: string
+    /** The body as safe HTML (escaped text, only http(s)/mailto/tel links), with absolute URLs. */
+    html: string
+    image: { url: string, alt: string, width: number | null, height: number | null } | null
+    author: { name: string, slug: string, url: string } | null
+    categories: Array<{ name: string, slug: string, url: string }>
+    /** When the post went public (ISO 8601). */
+    publishedAt: string
+    /** The publication date readers see (ISO 8601); it can differ from publishedAt for back-dated posts. */
+    date: string
+  }
+}
+
+/** Where the site shows each kind of content: one definition for the site, the feeds and the CMS's webhook. */
+export const sitePaths = {
+  post: (slug: string) => `/posts/${encodeURIComponent(slug)}`,
+  author: (slug: string) => `/authors/${encodeURIComponent(slug)}`,
+  category: (slug: string) => `/categories/${encodeURIComponent(slug)}`,
+}

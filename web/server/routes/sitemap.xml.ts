@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import { MAX_PAGE_SIZE } from '@pressroom/sdk'
 import type { SitemapItemLoose } from 'sitemap'
 import { SitemapStream, streamToPromise } from 'sitemap'
+import { sitePaths } from '@pressroom/types'
 
 const SITE_PAGES = ['/', '/about', '/contact', '/privacy', '/developers']
 
@@ -17,9 +18,9 @@ async function sitemapEntries(event: Parameters<typeof fromCms>[0]): Promise<Sit
     const [categories, authors] = await Promise.all([cms.listCategories(), cms.listAuthors()])
     return [
       ...SITE_PAGES.map(url => ({ url })),
-      ...posts.map(post => ({ url: `/posts/${post.slug}`, lastmod: post.date })),
-      ...categories.map(category => ({ url: `/categories/${category.slug}` })),
-      ...authors.map(author => ({ url: `/authors/${author.slug}` })),
+      ...posts.map(post => ({ url: sitePaths.post(post.slug), lastmod: post.date })),
+      ...categories.map(category => ({ url: sitePaths.category(category.slug) })),
+      ...authors.map(author => ({ url: sitePaths.author(author.slug) })),
     ]
   })
 }

@@ -3,6 +3,7 @@ import type { FeedChannel, FeedFormat } from '@pressroom/feeds'
 import { buildFeed, FEED_CONTENT_TYPES } from '@pressroom/feeds'
 import { MAX_PAGE_SIZE } from '@pressroom/sdk'
 import type { H3Event } from 'h3'
+import { sitePaths } from '@pressroom/types'
 
 /** Items in a feed without `since` (the newest); with `since`, every post since then, up to the API's page size. */
 export const FEED_ITEMS = 20
@@ -26,12 +27,12 @@ export async function sendFeed(event: H3Event, format: FeedFormat, scope: FeedSc
     const base: Omit<FeedChannel, 'title' | 'description' | 'path' | 'feedPaths'> = { siteName: site.siteName, siteUrl: site.siteUrl }
     if (scope.kind === 'category') {
       const [category, page] = await Promise.all([cms.getCategory(scope.slug), list])
-      const path = `/categories/${category.slug}`
+      const path = sitePaths.category(category.slug)
       return { posts: page.items, channel: { ...base, title: `${site.siteName} — ${category.name}`, description: category.description ?? `Posts about ${category.name}.`, path, feedPaths: feedPaths(path) } }
     }
     if (scope.kind === 'author') {
       const [author, page] = await Promise.all([cms.getAuthor(scope.slug), list])
-      const path = `/authors/${author.slug}`
+      const path = sitePaths.author(author.slug)
       return { posts: page.items, channel: { ...base, title: `${site.siteName} — ${author.name}`, description: author.bio ?? `Posts by ${author.name}.`, path, feedPaths: feedPaths(path) } }
     }
     return { posts: (await list).items, channel: { ...base, title: site.siteName, description: site.siteDescription, path: '/', feedPaths: feedPaths('') } }

@@ -1,35 +1,23 @@
 import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { AdminApi } from '../../../testing/admin-api'
+import { adminApi, POSTS } from '../../../testing/admin-api'
 import { TEST_WEBHOOK_SECRET } from '../../../testing/web-server'
 
 // cms/tests/fixtures/content/posts/secret-draft-only-post.md is a draft until this file publishes it.
 const DRAFT_SLUG = 'secret-draft-only-post'
 const DRAFT_TITLE = 'Secret draft-only post'
-let adminToken = ''
+let admin: AdminApi
 
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${inject('e2eCmsUrl')}${path}`, {
-    method,
-    headers: { 'authorization': `Bearer ${adminToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: await response.json().catch(() => null) as any }
-}
-
-beforeAll(async () => {
-  const response = await fetch(`${inject('e2eCmsUrl')}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ firstname: 'Erin', lastname: 'Editor', email: 'erin@example.com', password: 'Editor-Passw0rd!' }),
-  })
-  adminToken = ((await response.json()) as { data: { token: string } }).data.token
+beforeAll(() => {
+  admin = adminApi(inject('e2eCmsUrl'))
 })
 
 afterAll(async () => {
   // Leave the draft a draft again for the other files.
-  const found = await admin('GET', `/content-manager/collection-types/api::post.post?filters[slug][$eq]=${DRAFT_SLUG}`)
+  const found = await admin('GET', `${POSTS}?filters[slug][$eq]=${DRAFT_SLUG}`)
   const documentId = found.body?.results?.[0]?.documentId
-  if (documentId) await admin('POST', `/content-manager/collection-types/api::post.post/${documentId}/actions/unpublish`, {})
+  if (documentId) await admin('POST', `${POSTS}/${documentId}/actions/unpublish`, {})
 })
 
 describe('freshness', () => {
@@ -40,9 +28,9 @@ describe('freshness', () => {
     expect((await fetch(`${site}/posts/${DRAFT_SLUG}`)).status).toBe(404)
     expect(await (await fetch(site)).text()).not.toContain(DRAFT_TITLE)
 
-    const found = await admin('GET', `/content-manager/collection-types/api::post.post?filters[slug][$eq]=${DRAFT_SLUG}`)
+    const found = await admin('GET', `${POSTS}?filters[slug][$eq]=${DRAFT_SLUG}`)
     const documentId = found.body.results[0].documentId as string
-    const published = await admin('POST', `/content-manager/collection-types/api::post.post/${documentId}/actions/publish`, {})
+    const published = await admin('POST', `${POSTS}/${documentId}/actions/publish`, {})
     expect(published.status).toBe(200)
 
     const started = Date.now()
