@@ -2,9 +2,11 @@
 // Fills a fresh database for the cms tests and the benchmark, then exits. Options:
 //   --demo                 import cms/content/demo (authors, categories, posts, one draft)
 //   --import <folder>      import another folder of Markdown content (may be repeated)
-//   --synthetic <n>        add n published synthetic posts in the "Archive" category
+//   --synthetic <n>        add n published synthetic posts in the "Archive" category (in batches of 1,000, each in a
+//                          fresh process: one Strapi process slows down as it publishes thousands of documents)
 //   --token-file <file>    create a read-only API token and write its key to <file>
 // The database comes from the environment, as for the CMS itself.
+import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     'demo': { type: 'boolean', default: false },
     'import': { type: 'string', multiple: true, default: [] },
     'synthetic': { type: 'string', default: '0' },
+    'synthetic-first': { type: 'string', default: '0' },
     'token-file': { type: 'string' },
   },
 })
@@ -44,6 +47,10 @@ async function plantStoredHostileNodes(strapi) {
   }
 }
 
+const BATCH = 1000
+const synthetic = Number(values.synthetic)
+const first = Number(values['synthetic-first'])
+
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true'
 const { createStrapi } = require('@strapi/strapi')
 const { importContent } = require(path.join(cmsDir, 'dist', 'src', 'importer', 'import-content.js'))
@@ -58,23 +65,23 @@ for (const folder of folders) {
   console.log(`imported ${path.relative(cmsDir, folder)}: ${report.created.length} created, ${report.updated.length} updated, ${report.problems.length} failed`)
 }
 
-await plantStoredHostileNodes(app)
+if (first === 0) await plantStoredHostileNodes(app)
 
-const synthetic = Number(values.synthetic)
 if (synthetic > 0) {
   const authors = await app.documents('api::author.author').findMany({ fields: ['id'], limit: 10 })
   if (authors.length === 0) throw new Error('--synthetic needs authors: combine it with --demo')
-  const category = await app.documents('api::category.category').create({ data: { name: 'Archive', slug: 'archive', description: 'Synthetic posts for tests and benchmarks.' } })
+  const category = await app.documents('api::category.category').findFirst({ filters: { slug: 'archive' } })
+    ?? await app.documents('api::category.category').create({ data: { name: 'Archive', slug: 'archive', description: 'Synthetic posts for tests and benchmarks.' } })
   const cover = await app.db.query('plugin::upload.file').findOne({ where: { name: { $startsWith: 'cover-' } } })
   const started = Date.now()
   await createSyntheticPosts(app, {
-    count: synthetic,
+    first,
+    count: Math.min(synthetic, BATCH),
     authorIds: authors.map(author => author.documentId),
     categoryId: category.documentId,
     coverId: cover?.id ?? null,
-    onProgress: done => console.log(`  synthetic posts: ${done}/${synthetic} (${Math.round((Date.now() - started) / 1000)} s)`),
+    onProgress: done => console.log(`  synthetic posts: ${done} (${Math.round((Date.now() - started) / 1000)} s)`),
   })
-  console.log(`created ${synthetic} synthetic posts in ${Math.round((Date.now() - started) / 1000)} s`)
 }
 
 if (values['token-file']) {
@@ -89,4 +96,9 @@ if (values['token-file']) {
 }
 
 await app.destroy()
+// The rest of the synthetic posts, a batch per fresh process.
+for (let next = first + BATCH; next < first + synthetic; next += BATCH) {
+  const batch = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--synthetic', String(Math.min(BATCH, first + synthetic - next)), '--synthetic-first', String(next)], { stdio: 'inherit' })
+  if (batch.status !== 0) throw new Error(`Seeding synthetic posts from ${next + 1} on failed.`)
+}
 process.exit(0)

@@ -33,13 +33,13 @@ export function syntheticBody(index, paragraphs = 5) {
 }
 
 /**
- * Creates and publishes `count` posts titled "Synthetic post N", in the given category, alternating between
- * the given authors, dated one hour apart going back from 2024-12-31.
+ * Creates and publishes `count` posts titled "Synthetic post N" (N from `first` + 1), in the given category,
+ * alternating between the given authors, dated one hour apart going back from 2024-12-31.
  */
-export async function createSyntheticPosts(strapi, { count, authorIds, categoryId, coverId, onProgress }) {
+export async function createSyntheticPosts(strapi, { first = 0, count, authorIds, categoryId, coverId, onProgress }) {
   const posts = strapi.documents('api::post.post')
   const start = Date.parse('2024-12-31T12:00:00Z')
-  for (let index = 0; index < count; index += 1) {
+  for (let index = first; index < first + count; index += 1) {
     const number = index + 1
     const created = await posts.create({
       data: {
