@@ -52,7 +52,7 @@ export async function benchWebhooks({ log }) {
     const baseline = await publishPosts(cms.url, 'plain', PUBLISHES).finally(() => cms.stop())
 
     log(`${PUBLISHES} publishes announced to a healthy receiver and one that is down`)
-    cms = await startCms({ ...database.env, PUBLISH_WEBHOOK_URLS: `${receiver.url},${down.url}`, PUBLISH_WEBHOOK_SECRET: SECRET })
+    cms = await startCms({ ...database.env, PUBLISH_WEBHOOK_URLS: `${receiver.url},${down.url}`, PUBLISH_WEBHOOK_SECRET: SECRET, SITE_PUBLIC_URL: 'https://blog.example.com' })
     const announced = await publishPosts(cms.url, 'announced', PUBLISHES)
     const deliveries = []
     try {

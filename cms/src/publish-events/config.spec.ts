@@ -19,6 +19,12 @@ describe('publishWebhookConfig', () => {
     expect(() => publishWebhookConfig({ PUBLISH_WEBHOOK_URLS: 'not a url', PUBLISH_WEBHOOK_SECRET: SECRET })).toThrow(/not an http\(s\) URL/)
   })
 
+  it('needs the site\'s public address in production, where localhost links would be wrong', () => {
+    const settings = { PUBLISH_WEBHOOK_URLS: 'https://a.example.com', PUBLISH_WEBHOOK_SECRET: SECRET }
+    expect(() => publishWebhookConfig({ ...settings, NODE_ENV: 'production' })).toThrow(/SITE_PUBLIC_URL must say where the site is/)
+    expect(publishWebhookConfig(settings)?.siteUrl).toBe('http://localhost:3000')
+  })
+
   it('demands a real signing secret once receivers are set, and says how to make one', () => {
     expect(() => publishWebhookConfig({ PUBLISH_WEBHOOK_URLS: 'https://a.example.com' })).toThrow(/PUBLISH_WEBHOOK_SECRET must be a signing secret.*Generate one with/)
     expect(() => publishWebhookConfig({ PUBLISH_WEBHOOK_URLS: 'https://a.example.com', PUBLISH_WEBHOOK_SECRET: 'whsec_short' })).toThrow(/at least 16 bytes/)

@@ -33,9 +33,8 @@ function checkedSecret(secret: string | undefined): string {
 export function publishWebhookConfig(env: NodeJS.ProcessEnv = process.env): PublishWebhookConfig | null {
   const receivers = receiversFrom(env.PUBLISH_WEBHOOK_URLS ?? '')
   if (receivers.length === 0) return null
-  return {
-    receivers,
-    secret: checkedSecret(env.PUBLISH_WEBHOOK_SECRET),
-    siteUrl: env.SITE_PUBLIC_URL?.trim() || 'http://localhost:3000',
-  }
+  const siteUrl = env.SITE_PUBLIC_URL?.trim()
+  if (!siteUrl && env.NODE_ENV === 'production')
+    throw new Error('PUBLISH_WEBHOOK_URLS is set, so SITE_PUBLIC_URL must say where the site is (e.g. https://blog.example.com): events link to posts there.')
+  return { receivers, secret: checkedSecret(env.PUBLISH_WEBHOOK_SECRET), siteUrl: siteUrl || 'http://localhost:3000' }
 }
