@@ -5,7 +5,7 @@
 // gets a popular search.
 import { print } from 'graphql'
 import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
-import { SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
+import { ListPostsDocument, SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { ms, perSecond, table, verdict } from './report.mjs'
 import { wrk } from './wrk.mjs'
 
@@ -14,12 +14,10 @@ const CONCURRENCY = 10
 const TARGETS = { p95: 30, speedup: 10 }
 const QUERIES = { 'common word ("patent")': 'patent', 'rare word ("squatters")': 'squatters', 'prefix ("manufac")': 'manufac' }
 
-const BASELINE = `query Baseline($q: String!) {
-  posts_connection(filters: { or: [{ title: { containsi: $q } }, { excerpt: { containsi: $q } }] }, pagination: { pageSize: 10 }) {
-    nodes { documentId slug title excerpt date }
-    pageInfo { total }
-  }
-}`
+// The baseline asks for the same post fields as a search hit (the sdk's ListPosts, PostSummary fragment), so the
+// two differ only in how they find posts: Strapi's own `containsi` over title and excerpt (the body is a JSON
+// blocks field, which Strapi's filters cannot search), newest first.
+const baselineVariables = q => ({ filters: { or: [{ title: { containsi: q } }, { excerpt: { containsi: q } }] }, page: 1, pageSize: 10 })
 
 const body = (query, variables) => JSON.stringify({ query, variables })
 
@@ -36,7 +34,7 @@ export async function benchSearch({ seconds, log }) {
       for (const [name, q] of Object.entries(QUERIES)) {
         log(`searching for the ${name}, then the containsi baseline`)
         const search = await wrk({ url, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: q, page: 1, pageSize: 10 }) })
-        const baseline = await wrk({ url, connections: CONCURRENCY, seconds, body: body(BASELINE, { q }) })
+        const baseline = await wrk({ url, connections: CONCURRENCY, seconds, body: body(print(ListPostsDocument), baselineVariables(q)) })
         rows.push({ name, search, baseline })
       }
       // The floor: the cheapest query the same uncached server can answer. No GraphQL query, search or not, can
