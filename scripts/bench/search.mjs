@@ -7,6 +7,7 @@ import { print } from 'graphql'
 import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
 import { ListPostsDocument, SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { ms, perSecond, table, verdict } from './report.mjs'
+import { measureSearchEngine } from './search-engine.mjs'
 import { wrk } from './wrk.mjs'
 
 export const SEARCH_POSTS = 10_000
@@ -27,6 +28,8 @@ export async function benchSearch({ seconds, log }) {
     log(`seeding ${SEARCH_POSTS} posts into a scratch ${database.kind} database (several minutes)`)
     const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SEARCH_POSTS)], database.env)
     if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    log('the engine alone: the search SQL and the containsi SQL, one query at a time')
+    const engine = await measureSearchEngine(database.env, QUERIES)
     const cms = await startCms({ ...database.env, GRAPHQL_CACHE: 'false' })
     try {
       const url = `${cms.url}/graphql`
@@ -58,7 +61,12 @@ export async function benchSearch({ seconds, log }) {
           ['common word, response cache on', perSecond(cached.rps), ms(cached.p50), ms(cached.p95), '—', '—', '—', '—', `p95 ≤ ${TARGETS.p95} ms: ${verdict(cached.p95 <= TARGETS.p95)}`],
         ]),
       ))
-      return { database: database.kind, posts: SEARCH_POSTS + 9, concurrency: CONCURRENCY, seconds, rows, floor, cached }
+      console.log(table(
+        `Search engine alone on ${database.kind}: the SQL only, one query at a time, ${SEARCH_POSTS + 9} posts`,
+        ['query', 'full-text SQL p50', 'p95', 'containsi SQL p50', 'p95', 'speed-up (p50)'],
+        Object.entries(engine).map(([name, { engine: e, baseline: b }]) => [name, ms(e.p50), ms(e.p95), ms(b.p50), ms(b.p95), `${(b.p50 / e.p50).toFixed(1)}×`]),
+      ))
+      return { database: database.kind, posts: SEARCH_POSTS + 9, concurrency: CONCURRENCY, seconds, rows, floor, cached, engine }
     }
     finally {
       await cms.stop()
