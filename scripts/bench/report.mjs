@@ -10,3 +10,9 @@ export const ms = value => `${Number(value).toFixed(1)} ms`
 export const perSecond = value => `${Math.round(value)}/s`
 export const verdict = ok => (ok ? 'met' : 'MISSED')
 export const kb = bytes => `${(bytes / 1024).toFixed(1)} KB`
+
+/** The p-th percentile (nearest rank) of a list of numbers. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}

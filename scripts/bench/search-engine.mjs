@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { CMS_DIR } from '../../testing/cms-server.ts'
+import { percentile } from './report.mjs'
 
 const ITERATIONS = 40
 const WARMUP = 3
@@ -41,8 +42,7 @@ async function timed(run) {
     await run()
     times.push(performance.now() - started)
   }
-  times.sort((a, b) => a - b)
-  return { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.ceil(times.length * 0.95) - 1] }
+  return { p50: percentile(times, 50), p95: percentile(times, 95) }
 }
 
 /** p50/p95 of the engine's SQL and the baseline's SQL for each query, in milliseconds. */

@@ -4,15 +4,10 @@
 import { adminApi, POSTS } from '../../testing/admin-api.ts'
 import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
 import { startWebhookReceiver } from '../../testing/webhook-receiver.ts'
-import { ms, table } from './report.mjs'
+import { ms, percentile, table } from './report.mjs'
 
 const PUBLISHES = 40
 const SECRET = `whsec_${Buffer.from('pressroom-benchmark-signing-key').toString('base64')}`
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-}
 
 /** Publishes `count` new posts one after another; returns each publish request's latency and when it started. */
 async function publishPosts(cmsUrl, label, count) {

@@ -4,6 +4,7 @@ import type { Knex } from '../search/store'
 import type { PublishWebhookConfig } from './config'
 import type { DueDelivery } from './outbox'
 import { claim, dueDeliveries, markDelivered, markFailedAttempt } from './outbox'
+import { eventIdOf } from './payload'
 
 /** Waits after each failed attempt: ten attempts over about 21 hours, then the delivery is given up and logged. */
 export const RETRY_DELAYS_MS = [1_000, 4_000, 15_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000]
@@ -31,7 +32,7 @@ export function startDeliveryWorker(strapi: Core.Strapi, config: PublishWebhookC
   let stopped = false
 
   async function send(delivery: DueDelivery): Promise<void> {
-    const id = (JSON.parse(delivery.payload) as { id: string }).id
+    const id = eventIdOf(delivery.documentId)
     try {
       const response = await fetch(delivery.receiver, {
         method: 'POST',
