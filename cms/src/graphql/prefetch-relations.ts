@@ -57,19 +57,26 @@ function populateFor(typeName: string, selectionSet: SelectionSetNode | undefine
   return populate
 }
 
-/** `posts_connection { nodes { … } }` selects the rows one level down. */
-function rowSelection(info: GraphQLResolveInfo, connection: boolean): SelectionSetNode | undefined {
-  const root = info.fieldNodes[0]?.selectionSet
-  if (!connection) return root
-  const nodes = root?.selections.find(selection => selection.kind === 'Field' && selection.name.value === 'nodes')
-  return nodes?.kind === 'Field' ? nodes.selectionSet : undefined
+/** The selection set at `path` below the resolved field: `posts_connection { nodes { … } }` is ['nodes']. */
+function selectionAt(info: GraphQLResolveInfo, path: string[]): SelectionSetNode | undefined {
+  let set = info.fieldNodes[0]?.selectionSet
+  for (const name of path) {
+    const field = set?.selections.find(selection => selection.kind === 'Field' && selection.name.value === name)
+    set = field?.kind === 'Field' ? field.selectionSet : undefined
+  }
+  return set
+}
+
+/** What to populate for the `typeName` rows found at `path` below the resolved field (e.g. searchPosts' hits.post). */
+export function populateForSelection(info: GraphQLResolveInfo, typeName: string, path: string[]): Populate {
+  return populateFor(typeName, selectionAt(info, path), info.fragments)
 }
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown
 
 function prefetchingRootQuery(uid: string, typeName: string, connection: boolean) {
   return (resolve: Resolver, parent: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => {
-    const populate = populateFor(typeName, rowSelection(info, connection), info.fragments)
+    const populate = populateForSelection(info, typeName, connection ? ['nodes'] : [])
     if (Object.keys(populate).length === 0) return resolve(parent, args, context, info)
     return pendingPrefetch.run({ uid, populate, used: false }, () => resolve(parent, args, context, info))
   }

@@ -1,12 +1,14 @@
 import { blocksToPlainText } from '@pressroom/richtext'
 import type { Core } from '@strapi/strapi'
 import { errors } from '@strapi/utils'
+import type { GraphQLResolveInfo } from 'graphql'
 import type * as Nexus from 'nexus'
 import { excerptOf } from '../graphql/computed-fields'
+import { populateForSelection } from '../graphql/prefetch-relations'
 import { PAGE_LIMITS } from '../utils/limits'
 import { searchIndex } from './indexer'
 import { parseSearchQuery, SearchQueryError, widenPrefix } from './query'
-import { searchSnippet } from './snippet'
+import { snippetMaker } from './snippet'
 
 interface SearchArgs {
   query: string
@@ -15,8 +17,6 @@ interface SearchArgs {
   category?: string | null
 }
 
-// What a hit's post carries, so its relation fields answer from it (see prefetch-relations.ts) without N+1.
-const HIT_POPULATE = { author: { populate: { avatar: true } }, categories: true, cover: true, seo: { populate: { shareImage: true } } }
 
 /** `searchPosts`: published posts ranked by the database's full-text engine, with a highlighted snippet each. */
 export function searchTypes(nexus: typeof Nexus) {
@@ -63,7 +63,7 @@ export function searchTypes(nexus: typeof Nexus) {
 export function searchResolvers(strapi: Core.Strapi) {
   return {
     Query: {
-      async searchPosts(_parent: unknown, args: SearchArgs) {
+      async searchPosts(_parent: unknown, args: SearchArgs, _context: unknown, info: GraphQLResolveInfo) {
         let terms
         try {
           terms = parseSearchQuery(args.query)
@@ -88,13 +88,15 @@ export function searchResolvers(strapi: Core.Strapi) {
         const ids = found.hits.map(hit => hit.documentId)
         const posts = ids.length === 0
           ? []
-          : await strapi.documents('api::post.post').findMany({ filters: { documentId: { $in: ids } }, status: 'published', populate: HIT_POPULATE, limit: ids.length })
+          // Loads the relations the client selected with the posts, so they answer from them without N+1.
+          : await strapi.documents('api::post.post').findMany({ filters: { documentId: { $in: ids } }, status: 'published', populate: populateForSelection(info, 'Post', ['hits', 'post']), limit: ids.length })
         const byId = new Map(posts.map(post => [post.documentId, post]))
+        const snippet = snippetMaker(terms)
         const hits = found.hits.flatMap((hit) => {
           const post = byId.get(hit.documentId)
           if (!post) return [] // unpublished between the two reads
           const text = `${excerptOf(post as { excerpt?: string | null })}\n${blocksToPlainText(post.body)}`
-          return [{ post, rank: hit.rank, snippet: searchSnippet(text, terms) }]
+          return [{ post, rank: hit.rank, snippet: snippet(text) }]
         })
         return { hits, total: found.total, page, pageSize, pageCount: Math.ceil(found.total / pageSize) }
       },

@@ -4,11 +4,15 @@ import type { SearchTerm } from './query'
 import { CJK_CHARACTER, foldForSearch, isCjk } from './text'
 
 const WINDOW_WORDS = 30
+/** Plain ASCII letters and digits fold to their lower case: no Unicode normalisation needed. */
+const ASCII_WORD = /^[a-z0-9]+$/i
 const WORD = new RegExp(`${CJK_CHARACTER}|[\\p{L}\\p{N}]+`, 'gu')
 
-
-
-/** Does a word of the text answer one of the query's words? Same stem, or — for the word being typed — a prefix. */
+/**
+ * Does a word of the text answer one of the query's words? Same stem, or — for the word being typed — a prefix.
+ * Each distinct word is folded and stemmed once: a page of hits repeats the same few hundred words thousands of
+ * times (5.7 ms for ten 450-word bodies without the memo).
+ */
 function matcher(terms: SearchTerm[]) {
   const exact = new Set<string>()
   const prefixes: string[] = []
@@ -18,19 +22,36 @@ function matcher(terms: SearchTerm[]) {
       else exact.add(isCjk(word) ? word : stemmer(word))
     }
   }
-  return (folded: string) => exact.has(isCjk(folded) ? folded : stemmer(folded)) || prefixes.some(prefix => folded.startsWith(prefix))
+  const answers = (folded: string) => exact.has(isCjk(folded) ? folded : stemmer(folded)) || prefixes.some(prefix => folded.startsWith(prefix))
+  const known = new Map<string, boolean>()
+  return (word: string) => {
+    let matched = known.get(word)
+    if (matched === undefined) {
+      matched = answers(ASCII_WORD.test(word) ? word.toLowerCase() : foldForSearch(word).trim())
+      known.set(word, matched)
+    }
+    return matched
+  }
 }
 
 /**
- * About 30 words of `text` around the densest run of matches, as HTML: the text escaped, the only markup <mark>
+ * About 30 words of a text around the densest run of matches, as HTML: the text escaped, the only markup <mark>
  * around matched words, and … where the text was cut. The same on SQLite and PostgreSQL (it reads the text, not
- * the index).
+ * the index). One snippet maker serves a whole page of hits.
  */
+export function snippetMaker(terms: SearchTerm[]): (text: string) => string {
+  const isMatch = matcher(terms)
+  return text => snippetOf(text, isMatch)
+}
+
 export function searchSnippet(text: string, terms: SearchTerm[]): string {
+  return snippetMaker(terms)(text)
+}
+
+function snippetOf(text: string, isMatch: (word: string) => boolean): string {
   const words = [...text.matchAll(WORD)].map(match => ({ start: match.index, end: match.index + match[0].length, word: match[0] }))
   if (words.length === 0) return ''
-  const isMatch = matcher(terms)
-  const matched = words.map(word => isMatch(foldForSearch(word.word).trim()))
+  const matched = words.map(word => isMatch(word.word))
   // The window with the most matches (the first such), starting a few words before its first match.
   let best = 0
   let bestCount = -1

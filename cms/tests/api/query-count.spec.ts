@@ -30,4 +30,16 @@ describe('SQL queries per request (counted at the database connection)', () => {
     expect(body.data!.posts).toHaveLength(1)
     expect(sqlQueries).toBeLessThanOrEqual(8)
   })
+
+  it('a page of search hits with author, categories, cover and SEO runs no more queries than a single hit', async () => {
+    const SEARCH = `query Search($pageSize: Int!) {
+      searchPosts(query: "patent", pageSize: $pageSize) { total hits { snippet post { slug cover { url } author { name avatar { url } } categories { slug } seo { metaTitle } } } }
+    }`
+    const one = await graphql(SEARCH, { pageSize: 1 })
+    const five = await graphql(SEARCH, { pageSize: 5 })
+    expect(one.body.data!.searchPosts.hits).toHaveLength(1)
+    expect(five.body.data!.searchPosts.hits).toHaveLength(5)
+    expect(five.body.data!.searchPosts.hits.every((hit: { post: { author: unknown, cover: unknown } }) => hit.post.author && hit.post.cover)).toBe(true)
+    expect(five.sqlQueries).toBe(one.sqlQueries)
+  })
 })
