@@ -17,7 +17,6 @@ interface SearchArgs {
   category?: string | null
 }
 
-
 /** `searchPosts`: published posts ranked by the database's full-text engine, with a highlighted snippet each. */
 export function searchTypes(nexus: typeof Nexus) {
   return [

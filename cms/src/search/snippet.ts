@@ -4,8 +4,6 @@ import type { SearchTerm } from './query'
 import { CJK_CHARACTER, foldForSearch, isCjk } from './text'
 
 const WINDOW_WORDS = 30
-/** Plain ASCII letters and digits fold to their lower case: no Unicode normalisation needed. */
-const ASCII_WORD = /^[a-z0-9]+$/i
 const WORD = new RegExp(`${CJK_CHARACTER}|[\\p{L}\\p{N}]+`, 'gu')
 
 /**
@@ -27,7 +25,7 @@ function matcher(terms: SearchTerm[]) {
   return (word: string) => {
     let matched = known.get(word)
     if (matched === undefined) {
-      matched = answers(ASCII_WORD.test(word) ? word.toLowerCase() : foldForSearch(word).trim())
+      matched = answers(foldForSearch(word).trim())
       known.set(word, matched)
     }
     return matched

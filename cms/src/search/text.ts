@@ -7,8 +7,11 @@
 export const CJK_CHARACTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]'
 const CJK = new RegExp(`(${CJK_CHARACTER})`, 'gu')
 const HAS_CJK = new RegExp(CJK_CHARACTER, 'u')
+/** ASCII has no accents and no CJK: lower case is all its folding needs (Unicode normalisation is the costly part). */
+const NON_ASCII = /[^\p{ASCII}]/u
 
 export function foldForSearch(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(CJK, ' $1 ')
 }
 
