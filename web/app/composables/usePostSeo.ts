@@ -43,7 +43,7 @@ function crawlerTags(post: Ref<Post>, description: Ref<string>) {
         'datePublished': post.value.date,
         'dateModified': post.value.updatedAt,
         'mainEntityOfPage': canonical.value,
-        'author': post.value.author ? { '@type': 'Person', 'name': post.value.author.name, 'url': new URL(`/authors/${post.value.author.slug}`, site.siteUrl).toString() } : undefined,
+        'author': post.value.author ? { '@type': 'Person', 'name': post.value.author.name, 'url': new URL(sitePaths.author(post.value.author.slug), site.siteUrl).toString() } : undefined,
         'publisher': { '@type': 'Organization', 'name': site.siteName, 'url': site.siteUrl },
       }),
     }],
