@@ -26,6 +26,11 @@ export interface TestDatabase {
   kind: 'sqlite' | 'postgres'
   /** Environment that points the CMS (and its scripts) at this database. */
   env: Record<string, string>
+  /**
+   * After a bulk load: VACUUM ANALYZE on PostgreSQL, the state autovacuum brings a real database to — so the
+   * planner has statistics and no autovacuum competes with a measurement. Nothing to do on SQLite.
+   */
+  settle: () => Promise<void>
   drop: () => Promise<void>
 }
 
@@ -42,6 +47,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       kind: 'postgres',
       env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
+      settle: async () => {
+        const vacuum = new pg.Client({ connectionString: databaseUrl, options: `-c search_path="${schema}"` })
+        await vacuum.connect()
+        await vacuum.query('VACUUM ANALYZE')
+        await vacuum.end()
+      },
       drop: async () => {
         const dropper = new pg.Client({ connectionString: databaseUrl })
         await dropper.connect()
@@ -54,6 +65,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     kind: 'sqlite',
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    settle: async () => {},
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   }
 }

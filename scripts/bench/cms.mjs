@@ -3,7 +3,8 @@
 // sends — with the anonymous response cache (as the public gets them) and with it turned off — and, as the
 // baseline, a plain REST list of the same 20 posts from the same (uncached) server.
 import { print } from 'graphql'
-import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
+import { seedDatabase } from './seed.mjs'
 import { ListPostsDocument, PostBySlugDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { measure } from './load.mjs'
 import { ms, perSecond, table, verdict } from './report.mjs'
@@ -47,8 +48,7 @@ export async function benchCms({ seconds, log }) {
   const database = await createTestDatabase()
   try {
     log(`seeding ${SYNTHETIC_POSTS} posts into a scratch ${database.kind} database (about a minute)`)
-    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SYNTHETIC_POSTS)], database.env)
-    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    await seedDatabase(database, ['--demo', '--synthetic', String(SYNTHETIC_POSTS)])
     const load = (title, request) => {
       log(`loading: ${title}`)
       return measure({ ...request, connections: CONCURRENCY, seconds })

@@ -1,10 +1,12 @@
 // The search section of `pnpm bench`: 10,000 published posts on each database, the built CMS with the response
 // cache off (so every request reaches the full-text engine), loaded with wrk at concurrency 10 for a common word,
 // a rare word and a prefix — beside Strapi's own `containsi` filter over title and excerpt for the same word, from
-// the same server (the baseline). A last row repeats the common word with the response cache on, as the public
-// gets a popular search.
+// the same server (the baseline). Then the same searches with the response cache on, as the public gets a search
+// someone made before (until the next publish), beside the same uncached baseline: Strapi has no response cache.
+import os from 'node:os'
 import { print } from 'graphql'
-import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
+import { seedDatabase } from './seed.mjs'
 import { ListPostsDocument, SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { ms, perSecond, table, verdict } from './report.mjs'
 import { measureSearchEngine } from './search-engine.mjs'
@@ -21,13 +23,13 @@ const QUERIES = { 'common word ("patent")': 'patent', 'rare word ("squatters")':
 const baselineVariables = q => ({ filters: { or: [{ title: { containsi: q } }, { excerpt: { containsi: q } }] }, page: 1, pageSize: 10 })
 
 const body = (query, variables) => JSON.stringify({ query, variables })
+const targets = (p95, speedup) => `p95 ≤ ${TARGETS.p95} ms: ${verdict(p95 <= TARGETS.p95)}; ≥ ${TARGETS.speedup}×: ${verdict(speedup >= TARGETS.speedup)}`
 
 export async function benchSearch({ seconds, log }) {
   const database = await createTestDatabase()
   try {
     log(`seeding ${SEARCH_POSTS} posts into a scratch ${database.kind} database (several minutes)`)
-    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SEARCH_POSTS)], database.env)
-    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    await seedDatabase(database, ['--demo', '--synthetic', String(SEARCH_POSTS)])
     log('the engine alone: the search SQL and the containsi SQL, one query at a time')
     const engine = await measureSearchEngine(database.env, QUERIES)
     const cms = await startCms({ ...database.env, GRAPHQL_CACHE: 'false' })
@@ -45,9 +47,11 @@ export async function benchSearch({ seconds, log }) {
       log('the floor: a trivial GraphQL query on the same server')
       const floor = await wrk({ url, connections: CONCURRENCY, seconds, body: body('{ __typename }', {}) })
       await cms.stop()
-      log('the common word again, response cache on')
       const cachedCms = await startCms(database.env)
-      const cached = await wrk({ url: `${cachedCms.url}/graphql`, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: 'patent', page: 1, pageSize: 10 }) })
+      for (const row of rows) {
+        log(`the ${row.name} again, response cache on`)
+        row.cached = await wrk({ url: `${cachedCms.url}/graphql`, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: QUERIES[row.name], page: 1, pageSize: 10 }) })
+      }
       await cachedCms.stop()
       console.log(table(
         `Search on ${database.kind}: ${SEARCH_POSTS + 9} published posts, response cache off, wrk with ${CONCURRENCY} connections, ${seconds} s each`,
@@ -55,18 +59,30 @@ export async function benchSearch({ seconds, log }) {
         rows.map(({ name, search, baseline }) => {
           const speedup = search.rps / baseline.rps
           return [name, perSecond(search.rps), ms(search.p50), ms(search.p95), perSecond(baseline.rps), ms(baseline.p50), ms(baseline.p95), `${speedup.toFixed(1)}×`,
-            `p95 ≤ ${TARGETS.p95} ms: ${verdict(search.p95 <= TARGETS.p95)}; ≥ ${TARGETS.speedup}×: ${verdict(speedup >= TARGETS.speedup)}`]
+            targets(search.p95, speedup)]
         }).concat([
           ['floor: `{ __typename }`, same server', perSecond(floor.rps), ms(floor.p50), ms(floor.p95), '—', '—', '—', '—', '—'],
-          ['common word, response cache on', perSecond(cached.rps), ms(cached.p50), ms(cached.p95), '—', '—', '—', '—', `p95 ≤ ${TARGETS.p95} ms: ${verdict(cached.p95 <= TARGETS.p95)}`],
         ]),
       ))
       console.log(table(
-        `Search engine alone on ${database.kind}: the SQL only, one query at a time, ${SEARCH_POSTS + 9} posts`,
-        ['query', 'full-text SQL p50', 'p95', 'containsi SQL p50', 'p95', 'speed-up (p50)'],
-        Object.entries(engine).map(([name, { engine: e, baseline: b }]) => [name, ms(e.p50), ms(e.p95), ms(b.p50), ms(b.p95), `${(b.p50 / e.p50).toFixed(1)}×`]),
+        `Search on ${database.kind}, response cache on (a search someone made before, until the next publish), beside the uncached baseline`,
+        ['query', 'searchPosts, cached', 'p50', 'p95', 'speed-up over containsi', 'target'],
+        rows.map(({ name, baseline, cached }) => {
+          const speedup = cached.rps / baseline.rps
+          return [name, perSecond(cached.rps), ms(cached.p50), ms(cached.p95), `${speedup.toFixed(1)}×`, targets(cached.p95, speedup)]
+        }),
       ))
-      return { database: database.kind, posts: SEARCH_POSTS + 9, concurrency: CONCURRENCY, seconds, rows, floor, cached, engine }
+      // Little's law: with CONCURRENCY requests always in flight, mean latency = CONCURRENCY / throughput. SQLite
+      // runs in the CMS's one JavaScript thread; PostgreSQL's backends can use every core. So no uncached server
+      // on this machine can average less than CONCURRENCY × (the engine's own time) / (cores it can use).
+      const engineCores = database.kind === 'sqlite' ? 1 : os.cpus().length
+      console.log(table(
+        `Search engine alone on ${database.kind}: the SQL only, one query at a time, ${SEARCH_POSTS + 9} posts`,
+        ['query', 'full-text SQL p50', 'p95', 'containsi SQL p50', 'p95', 'speed-up (p50)', `least mean latency uncached at c=${CONCURRENCY}`],
+        Object.entries(engine).map(([name, { engine: e, baseline: b }]) => [name, ms(e.p50), ms(e.p95), ms(b.p50), ms(b.p95), `${(b.p50 / e.p50).toFixed(1)}×`,
+          ms((CONCURRENCY * e.p50) / engineCores)]),
+      ))
+      return { database: database.kind, posts: SEARCH_POSTS + 9, concurrency: CONCURRENCY, seconds, rows, floor, engine }
     }
     finally {
       await cms.stop()

@@ -6,7 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createTestDatabase, freePort, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { createTestDatabase, freePort, startCms } from '../../testing/cms-server.ts'
+import { seedDatabase } from './seed.mjs'
 import { startServer } from '../../testing/server-process.ts'
 import { startWeb } from '../../testing/web-server.ts'
 import { audit } from './lighthouse.mjs'
@@ -40,8 +41,7 @@ export async function benchSite({ seconds, log }) {
   const servers = []
   try {
     log(`seeding the demo blog and ${SYNTHETIC_POSTS} posts into a scratch ${database.kind} database`)
-    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--synthetic', String(SYNTHETIC_POSTS)], database.env)
-    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    await seedDatabase(database, ['--demo', '--synthetic', String(SYNTHETIC_POSTS)])
     const cms = await startCms(database.env)
     servers.push(cms)
     const web = await startWeb(cms.url)

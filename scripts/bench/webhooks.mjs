@@ -2,7 +2,8 @@
 // local receiver, and what announcing costs the editor — the publish request's own latency with two receivers
 // configured (one healthy, one down) beside the same CMS without receivers (the baseline), on the same database.
 import { adminApi, POSTS } from '../../testing/admin-api.ts'
-import { createTestDatabase, runCmsScript, startCms } from '../../testing/cms-server.ts'
+import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
+import { seedDatabase } from './seed.mjs'
 import { startWebhookReceiver } from '../../testing/webhook-receiver.ts'
 import { ms, percentile, table } from './report.mjs'
 
@@ -39,8 +40,7 @@ export async function benchWebhooks({ log }) {
   await down.stop()
   try {
     log(`seeding the demo blog into a scratch ${database.kind} database`)
-    const seeded = await runCmsScript('tests/support/prepare-database.mjs', ['--demo'], database.env)
-    if (seeded.code !== 0) throw new Error(`Seeding failed:\n${seeded.output}`)
+    await seedDatabase(database, ['--demo'])
 
     log(`${PUBLISHES} publishes without receivers (baseline)`)
     let cms = await startCms(database.env)
