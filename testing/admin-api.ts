@@ -4,6 +4,7 @@ export const POSTS = '/content-manager/collection-types/api::post.post'
 
 export interface AdminResponse {
   status: number
+  headers: Headers
   body: Record<string, any>
 }
 
@@ -30,6 +31,6 @@ export function adminApi(url: string): AdminApi {
       headers: { 'authorization': `Bearer ${await token}`, ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
-    return { status: response.status, body: await response.json().catch(() => null) as Record<string, any> }
+    return { status: response.status, headers: response.headers, body: await response.json().catch(() => null) as Record<string, any> }
   }
 }

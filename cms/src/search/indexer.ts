@@ -7,8 +7,12 @@ import { foldForSearch } from './text'
 
 const POST = 'api::post.post'
 const POST_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft'])
-/** Names of authors and categories are indexed with each post, so renaming one refreshes the whole index. */
-const NAME_SOURCES = new Set(['api::author.author', 'api::category.category'])
+/**
+ * Authors' and categories' names (and categories' slugs, for the category filter) are indexed with each post:
+ * a change to one refreshes the entries of the posts linked to it, through the post's relation named here.
+ */
+const NAME_SOURCES = new Map([['api::author.author', 'author'], ['api::category.category', 'categories']])
+const PAGE = 200
 
 interface PublishedPost {
   documentId: string
@@ -45,12 +49,17 @@ function toIndexed(post: PublishedPost): IndexedPost {
   }
 }
 
-/** Brings one post's entry in line with its published version: indexed while published, gone otherwise. */
-export async function reindexPost(strapi: Core.Strapi, documentId: string): Promise<void> {
+/** Brings these posts' entries in line with their published versions: indexed while published, gone otherwise. */
+export async function reindexPosts(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
+  const index = searchIndex(strapi)
   await inTransaction(strapi, async (db) => {
-    const post = await strapi.documents(POST).findOne({ documentId, status: 'published', populate: POPULATE }) as unknown as PublishedPost | null
-    if (post) await searchIndex(strapi).upsert(db, toIndexed(post))
-    else await searchIndex(strapi).remove(db, documentId)
+    for (let start = 0; start < documentIds.length; start += PAGE) {
+      const ids = documentIds.slice(start, start + PAGE)
+      const posts = await strapi.documents(POST).findMany({ status: 'published', filters: { documentId: { $in: ids } }, populate: POPULATE, limit: ids.length }) as unknown as PublishedPost[]
+      for (const post of posts) await index.upsert(db, toIndexed(post))
+      const published = new Set(posts.map(post => post.documentId))
+      for (const id of ids) if (!published.has(id)) await index.remove(db, id)
+    }
   })
 }
 
@@ -60,13 +69,58 @@ export function rebuildSearchIndex(strapi: Core.Strapi): Promise<number> {
   return inTransaction(strapi, async (db) => {
     await index.clear(db)
     let indexed = 0
-    for (let start = 0; ; start += 200) {
-      const posts = await strapi.documents(POST).findMany({ status: 'published', populate: POPULATE, start, limit: 200 }) as unknown as PublishedPost[]
+    for (let start = 0; ; start += PAGE) {
+      const posts = await strapi.documents(POST).findMany({ status: 'published', populate: POPULATE, start, limit: PAGE }) as unknown as PublishedPost[]
       for (const post of posts) await index.upsert(db, toIndexed(post))
       indexed += posts.length
-      if (posts.length < 200) return indexed
+      if (posts.length < PAGE) return indexed
     }
   })
+}
+
+type Next = Parameters<Modules.Documents.Middleware.Middleware>[1]
+
+/** What the index holds of an author or a category: its name and slug; null once it is gone. */
+async function indexedNames(strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null> {
+  const source = await strapi.db.query(uid as 'api::author.author').findOne({ where: { documentId }, select: ['name', 'slug'] }) as { name?: string, slug?: string } | null
+  return source ? `${source.name}\n${source.slug}` : null
+}
+
+/** The published posts linked to an author or a category, through the post's relation named `relation`. */
+async function linkedPosts(strapi: Core.Strapi, relation: string, documentId: string): Promise<Set<string>> {
+  const posts = await strapi.db.query(POST).findMany({ where: { publishedAt: { $notNull: true }, [relation]: { documentId } }, select: ['documentId'] }) as Array<{ documentId: string }>
+  return new Set(posts.map(post => post.documentId))
+}
+
+/** Whether a write's relation value can change links: absent, or only empty `connect`/`disconnect` lists, cannot. */
+function changesLinks(relation: unknown): boolean {
+  if (relation === undefined) return false
+  if (typeof relation !== 'object' || relation === null || Array.isArray(relation) || 'set' in relation) return true
+  return Object.values(relation).some(list => !Array.isArray(list) || list.length > 0)
+}
+
+/**
+ * A write to an author or a category: when its name or slug changes (or it is created or deleted), its posts'
+ * entries are refreshed, before and after the write; when only its links to posts change, just the posts linked
+ * or unlinked. Any other edit (a bio, an avatar) touches the index not at all.
+ */
+async function refreshPostsOf(strapi: Core.Strapi, ctx: Modules.Documents.Middleware.Context, relation: string, next: Next): Promise<Awaited<ReturnType<Next>>> {
+  const { documentId: paramsId, data } = ctx.params as { documentId?: string, data?: { posts?: unknown } }
+  const linksMayChange = ctx.action === 'delete' || changesLinks(data?.posts)
+  const namesBefore = paramsId ? await indexedNames(strapi, ctx.uid, paramsId) : null
+  const postsBefore = paramsId && linksMayChange ? await linkedPosts(strapi, relation, paramsId) : undefined
+  const result = await next()
+  const documentId = paramsId ?? (result as { documentId?: string } | null)?.documentId
+  if (!documentId) return result
+  const renamed = namesBefore !== await indexedNames(strapi, ctx.uid, documentId)
+  if (!renamed && !linksMayChange) return result
+  const after = await linkedPosts(strapi, relation, documentId)
+  const before = postsBefore ?? after
+  const changed = renamed
+    ? new Set([...before, ...after])
+    : [...before].filter(id => !after.has(id)).concat([...after].filter(id => !before.has(id)))
+  await reindexPosts(strapi, [...changed])
+  return result
 }
 
 /** At boot: create the index, and rebuild it when it does not hold exactly the published posts. */
@@ -84,17 +138,16 @@ export async function prepareSearchIndex(strapi: Core.Strapi): Promise<void> {
 /**
  * Keeps the index in step with publishing, in the same request as the editor's action: a post is findable as
  * soon as its publish returns, and gone as soon as its unpublish or delete does. Drafts are never indexed.
+ * Renaming (or deleting) an author or a category refreshes the entries of its posts, and no others.
  */
 export function keepSearchIndexInSync(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
+    if (!POST_WRITES.has(ctx.action)) return next()
+    const relation = NAME_SOURCES.get(ctx.uid)
+    if (relation) return refreshPostsOf(strapi, ctx, relation, next)
     const result = await next()
-    if (ctx.uid === POST && POST_WRITES.has(ctx.action)) {
-      const documentId = (ctx.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId
-      if (documentId) await reindexPost(strapi, documentId)
-    }
-    else if (NAME_SOURCES.has(ctx.uid) && POST_WRITES.has(ctx.action) && ctx.action !== 'create') {
-      await rebuildSearchIndex(strapi)
-    }
+    const documentId = (ctx.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId
+    if (ctx.uid === POST && documentId) await reindexPosts(strapi, [documentId])
     return result
   }
 }

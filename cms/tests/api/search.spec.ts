@@ -13,9 +13,15 @@ let authorDocumentId = ''
 
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] })
 
-/** Writes a post in the admin; publishes it unless `draft`. Returns its documentId. */
-async function writePost(slug: string, title: string, body: string, { draft = false } = {}) {
-  const response = await admin('POST', POSTS, { title, slug, body: [paragraph(body)], author: { connect: [{ documentId: authorDocumentId }] } })
+/** Writes a post in the admin, in the categories with these documentIds; publishes it unless `draft`. Returns its documentId. */
+async function writePost(slug: string, title: string, body: string, { draft = false, categories = [] as string[] } = {}) {
+  const response = await admin('POST', POSTS, {
+    title,
+    slug,
+    body: [paragraph(body)],
+    author: { connect: [{ documentId: authorDocumentId }] },
+    categories: { connect: categories.map(documentId => ({ documentId })) },
+  })
   expect(response.status).toBe(201)
   const documentId = response.body.data.documentId as string
   created.push(documentId)
@@ -103,6 +109,49 @@ describe('the index follows publishing', () => {
     expect(await slugsFor('xylophonic')).toEqual(['publish-then-unpublish'])
     expect((await admin('DELETE', `${POSTS}/${documentId}`)).status).toBe(200)
     expect(await slugsFor('xylophonic')).toEqual([])
+  })
+})
+
+describe('the index follows authors and categories', () => {
+  const CATEGORIES = '/content-manager/collection-types/api::category.category'
+
+  it('follows a category\'s renames, links and deletion to its posts at once, and re-indexes no other post', async () => {
+    const category = await admin('POST', CATEGORIES, { name: 'Quillwort studies', slug: 'quillwort-studies' })
+    expect(category.status).toBe(201)
+    const categoryId = category.body.data.documentId as string
+    await writePost('filed-under-quillwort', 'A post in a small category', 'Ordinary words about plinthwick filings.', { categories: [categoryId] })
+    expect(await slugsFor('quillwort')).toEqual(['filed-under-quillwort'])
+
+    /** Renames the category; returns the SQL queries the editor's request ran. */
+    const rename = async (name: string, slug: string) => {
+      const response = await admin('PUT', `${CATEGORIES}/${categoryId}`, { name, slug })
+      expect(response.status).toBe(200)
+      return Number(response.headers.get('x-sql-queries'))
+    }
+    await rename('Nettlebrook studies', 'nettlebrook-studies')
+    expect(await slugsFor('nettlebrook')).toEqual(['filed-under-quillwort'])
+    expect(await slugsFor('quillwort')).toEqual([])
+    expect((await search('plinthwick', { category: 'nettlebrook-studies' })).items.map(hit => hit.post.slug)).toEqual(['filed-under-quillwort'])
+
+    // A rename costs the same whatever else is published: only the category's own posts are re-indexed.
+    const before = await rename('Bramblecote studies', 'bramblecote-studies')
+    for (const n of [1, 2, 3]) await writePost(`unrelated-post-${n}`, `Unrelated post ${n}`, 'Nothing to do with that category.')
+    expect(await rename('Thistledown studies', 'thistledown-studies')).toBe(before)
+    expect(await slugsFor('thistledown')).toEqual(['filed-under-quillwort'])
+    // Editing anything else re-indexes nothing.
+    const described = await admin('PUT', `${CATEGORIES}/${categoryId}`, { description: 'Posts about plants.' })
+    expect(described.status).toBe(200)
+    expect(Number(described.headers.get('x-sql-queries'))).toBeLessThan(before)
+
+    // A post put into the category from the category's own form is found under it.
+    const unrelated = created.at(-1)!
+    expect((await admin('PUT', `${CATEGORIES}/${categoryId}`, { posts: { connect: [{ documentId: unrelated }] } })).status).toBe(200)
+    expect(await slugsFor('thistledown')).toEqual(expect.arrayContaining(['filed-under-quillwort', 'unrelated-post-3']))
+
+    expect((await admin('DELETE', `${CATEGORIES}/${categoryId}`)).status).toBe(200)
+    expect(await slugsFor('thistledown')).toEqual([])
+    expect(await slugsFor('plinthwick')).toEqual(['filed-under-quillwort'])
+    expect(await slugsFor('unrelated')).toEqual(expect.arrayContaining(['unrelated-post-3']))
   })
 })
 
