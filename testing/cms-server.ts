@@ -27,8 +27,8 @@ export interface TestDatabase {
   /** Environment that points the CMS (and its scripts) at this database. */
   env: Record<string, string>
   /**
-   * After a bulk load: VACUUM ANALYZE on PostgreSQL, the state autovacuum brings a real database to — so the
-   * planner has statistics and no autovacuum competes with a measurement. Nothing to do on SQLite.
+   * After a bulk load: VACUUM ANALYZE of this schema's tables on PostgreSQL, the state autovacuum brings a real
+   * database to — so the planner has statistics and no autovacuum competes with a measurement. Nothing on SQLite.
    */
   settle: () => Promise<void>
   drop: () => Promise<void>
@@ -48,9 +48,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       kind: 'postgres',
       env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema },
       settle: async () => {
-        const vacuum = new pg.Client({ connectionString: databaseUrl, options: `-c search_path="${schema}"` })
+        const vacuum = new pg.Client({ connectionString: databaseUrl })
         await vacuum.connect()
-        await vacuum.query('VACUUM ANALYZE')
+        const { rows } = await vacuum.query<{ name: string }>('SELECT tablename AS name FROM pg_tables WHERE schemaname = $1', [schema])
+        if (rows.length > 0) await vacuum.query(`VACUUM ANALYZE ${rows.map(({ name }) => `"${schema}"."${name}"`).join(', ')}`)
         await vacuum.end()
       },
       drop: async () => {
