@@ -4,10 +4,10 @@
 // baseline, a plain REST list of the same 20 posts from the same (uncached) server.
 import { print } from 'graphql'
 import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
-import { seedDatabase } from './seed.mjs'
 import { ListPostsDocument, PostBySlugDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { measure } from './load.mjs'
 import { ms, perSecond, table, verdict } from './report.mjs'
+import { seedDatabase } from './seed.mjs'
 
 const SYNTHETIC_POSTS = 1000
 const CONCURRENCY = 10

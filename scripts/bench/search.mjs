@@ -6,9 +6,9 @@
 import os from 'node:os'
 import { print } from 'graphql'
 import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
-import { seedDatabase } from './seed.mjs'
 import { ListPostsDocument, SearchPostsDocument } from '../../packages/sdk/dist/generated/graphql.js'
 import { ms, perSecond, table, verdict } from './report.mjs'
+import { seedDatabase } from './seed.mjs'
 import { measureSearchEngine } from './search-engine.mjs'
 import { wrk } from './wrk.mjs'
 
@@ -23,6 +23,7 @@ const QUERIES = { 'common word ("patent")': 'patent', 'rare word ("squatters")':
 const baselineVariables = q => ({ filters: { or: [{ title: { containsi: q } }, { excerpt: { containsi: q } }] }, page: 1, pageSize: 10 })
 
 const body = (query, variables) => JSON.stringify({ query, variables })
+const searchBody = q => body(print(SearchPostsDocument), { query: q, page: 1, pageSize: 10 })
 const targets = (p95, speedup) => `p95 ≤ ${TARGETS.p95} ms: ${verdict(p95 <= TARGETS.p95)}; ≥ ${TARGETS.speedup}×: ${verdict(speedup >= TARGETS.speedup)}`
 
 export async function benchSearch({ seconds, log }) {
@@ -38,7 +39,7 @@ export async function benchSearch({ seconds, log }) {
       const rows = []
       for (const [name, q] of Object.entries(QUERIES)) {
         log(`searching for the ${name}, then the containsi baseline`)
-        const search = await wrk({ url, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: q, page: 1, pageSize: 10 }) })
+        const search = await wrk({ url, connections: CONCURRENCY, seconds, body: searchBody(q) })
         const baseline = await wrk({ url, connections: CONCURRENCY, seconds, body: body(print(ListPostsDocument), baselineVariables(q)) })
         rows.push({ name, search, baseline })
       }
@@ -48,11 +49,15 @@ export async function benchSearch({ seconds, log }) {
       const floor = await wrk({ url, connections: CONCURRENCY, seconds, body: body('{ __typename }', {}) })
       await cms.stop()
       const cachedCms = await startCms(database.env)
-      for (const row of rows) {
-        log(`the ${row.name} again, response cache on`)
-        row.cached = await wrk({ url: `${cachedCms.url}/graphql`, connections: CONCURRENCY, seconds, body: body(print(SearchPostsDocument), { query: QUERIES[row.name], page: 1, pageSize: 10 }) })
+      try {
+        for (const row of rows) {
+          log(`the ${row.name} again, response cache on`)
+          row.cached = await wrk({ url: `${cachedCms.url}/graphql`, connections: CONCURRENCY, seconds, body: searchBody(QUERIES[row.name]) })
+        }
       }
-      await cachedCms.stop()
+      finally {
+        await cachedCms.stop()
+      }
       console.log(table(
         `Search on ${database.kind}: ${SEARCH_POSTS + 9} published posts, response cache off, wrk with ${CONCURRENCY} connections, ${seconds} s each`,
         ['query', 'searchPosts', 'p50', 'p95', 'baseline containsi', 'p50', 'p95', 'speed-up (throughput)', 'target'],

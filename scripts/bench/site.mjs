@@ -7,11 +7,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createTestDatabase, freePort, startCms } from '../../testing/cms-server.ts'
-import { seedDatabase } from './seed.mjs'
 import { startServer } from '../../testing/server-process.ts'
 import { startWeb } from '../../testing/web-server.ts'
 import { audit } from './lighthouse.mjs'
 import { kb, ms, perSecond, table, verdict } from './report.mjs'
+import { seedDatabase } from './seed.mjs'
 import { wrk } from './wrk.mjs'
 
 const CONCURRENCY = 50

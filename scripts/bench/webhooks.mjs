@@ -3,9 +3,9 @@
 // configured (one healthy, one down) beside the same CMS without receivers (the baseline), on the same database.
 import { adminApi, POSTS } from '../../testing/admin-api.ts'
 import { createTestDatabase, startCms } from '../../testing/cms-server.ts'
-import { seedDatabase } from './seed.mjs'
 import { startWebhookReceiver } from '../../testing/webhook-receiver.ts'
 import { ms, percentile, table } from './report.mjs'
+import { seedDatabase } from './seed.mjs'
 
 const PUBLISHES = 40
 const SECRET = `whsec_${Buffer.from('pressroom-benchmark-signing-key').toString('base64')}`

@@ -51,6 +51,7 @@ function toIndexed(post: PublishedPost): IndexedPost {
 
 /** Brings these posts' entries in line with their published versions: indexed while published, gone otherwise. */
 export async function reindexPosts(strapi: Core.Strapi, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return
   const index = searchIndex(strapi)
   await inTransaction(strapi, async (db) => {
     for (let start = 0; start < documentIds.length; start += PAGE) {
@@ -145,9 +146,10 @@ export function keepSearchIndexInSync(strapi: Core.Strapi): Modules.Documents.Mi
     if (!POST_WRITES.has(ctx.action)) return next()
     const relation = NAME_SOURCES.get(ctx.uid)
     if (relation) return refreshPostsOf(strapi, ctx, relation, next)
+    if (ctx.uid !== POST) return next()
     const result = await next()
     const documentId = (ctx.params as { documentId?: string }).documentId ?? (result as { documentId?: string } | null)?.documentId
-    if (ctx.uid === POST && documentId) await reindexPosts(strapi, [documentId])
+    if (documentId) await reindexPosts(strapi, [documentId])
     return result
   }
 }

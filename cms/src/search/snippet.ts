@@ -42,10 +42,6 @@ export function snippetMaker(terms: SearchTerm[]): (text: string) => string {
   return text => snippetOf(text, isMatch)
 }
 
-export function searchSnippet(text: string, terms: SearchTerm[]): string {
-  return snippetMaker(terms)(text)
-}
-
 function snippetOf(text: string, isMatch: (word: string) => boolean): string {
   const words = [...text.matchAll(WORD)].map(match => ({ start: match.index, end: match.index + match[0].length, word: match[0] }))
   if (words.length === 0) return ''
