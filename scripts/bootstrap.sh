@@ -1,6 +1,7 @@
 # Sourced by ./pressroom and .ci/run: puts the pinned Node and pnpm on PATH (installing them into .tools/
 # from the npm registry when missing) and installs the project's dependencies from the lockfile.
-# Pinned here, not in package.json's packageManager field: see shared/TOOLCHAIN.md (pnpm 12 + frozen lockfile).
+# Pinned here, not in package.json's packageManager field: with that field, pnpm 12 wants every platform's pnpm
+# binary in the lockfile, this registry serves only linux-x64, and frozen installs then fail.
 PRESSROOM_NODE_VERSION=24.21.0
 PRESSROOM_PNPM_VERSION=12.21.0
 PRESSROOM_TOOLS="$(pwd)/.tools"

@@ -27,6 +27,13 @@ describe('docker-compose.yml', () => {
     expect(compose.services.web.environment.NUXT_WEBHOOK_SECRET).toBe(compose.services.cms.environment.SITE_WEBHOOK_SECRET)
   })
 
+  it('wires previews: the same link secret and draft token on both sides, framed only by the CMS\'s public address', () => {
+    const { cms, web } = compose.services
+    expect(web.environment.NUXT_PREVIEW_SECRET).toBe(cms.environment.PREVIEW_SECRET)
+    expect(web.environment.NUXT_CMS_PREVIEW_TOKEN).toBe(cms.environment.SITE_PREVIEW_TOKEN)
+    expect(web.environment.NUXT_CMS_ADMIN_ORIGIN).toBe(cms.environment.CMS_PUBLIC_URL)
+  })
+
   it('gives post.published receivers links to the site\'s public address, not the internal one', () => {
     expect(compose.services.cms.environment.SITE_PUBLIC_URL).toBe(compose.services.web.environment.NUXT_PUBLIC_SITE_URL)
     expect(compose.services.cms.environment.PUBLISH_WEBHOOK_URLS).toBe('${PUBLISH_WEBHOOK_URLS:-}')

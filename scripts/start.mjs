@@ -21,7 +21,7 @@ await buildWeb()
 
 const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `SQLite (cms/${process.env.DATABASE_FILENAME ?? cmsEnv.DATABASE_FILENAME ?? '.tmp/data.db'})`
 await step(`Seeding the demo content into ${database} if it has no posts yet`, () =>
-  run('node', ['scripts/import-posts.mjs', 'content/demo', '--only-if-empty'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', INIT_CWD: CMS_DIR } }))
+  run('node', ['scripts/import-posts.mjs', 'content/demo', '--only-if-empty'], { cwd: CMS_DIR, env: { NODE_ENV: 'production', INIT_CWD: CMS_DIR, SITE_PUBLIC_URL: siteUrl } }))
 
 /** Starts a long-running child; if either server stops, stop everything. */
 const children = []
@@ -58,7 +58,17 @@ await waitFor(`${cmsUrl}/_health`, cms)
 console.log(`▸ Starting the site on port ${webPort}`)
 const web = serve(process.execPath, ['.output/server/index.mjs'], {
   cwd: WEB_DIR,
-  env: { ...process.env, PORT: String(webPort), NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`, NUXT_PUBLIC_SITE_URL: siteUrl, NUXT_WEBHOOK_SECRET: cmsEnv.SITE_WEBHOOK_SECRET },
+  env: {
+    ...process.env,
+    PORT: String(webPort),
+    NUXT_CMS_GRAPHQL_URL: `http://127.0.0.1:${cmsPort}/graphql`,
+    NUXT_PUBLIC_SITE_URL: siteUrl,
+    NUXT_WEBHOOK_SECRET: cmsEnv.SITE_WEBHOOK_SECRET,
+    // Previews: the links' shared secret, the token for drafts, and the admin's address (the one frame allowed).
+    NUXT_PREVIEW_SECRET: cmsEnv.PREVIEW_SECRET,
+    NUXT_CMS_PREVIEW_TOKEN: cmsEnv.SITE_PREVIEW_TOKEN,
+    NUXT_CMS_ADMIN_ORIGIN: cmsUrl,
+  },
 })
 await waitFor(`http://127.0.0.1:${webPort}/health`, web)
 

@@ -85,9 +85,9 @@ export function runCmsScript(script: string, args: string[], env: Record<string,
 
 export type RunningCms = RunningServer
 
-/** Starts the built CMS in production mode and waits until it answers its health check. */
-export async function startCms(env: Record<string, string>): Promise<RunningCms> {
-  const port = await freePort()
+/** Starts the built CMS in production mode (on `port`, or a free one) and waits until it answers its health check. */
+export async function startCms(env: Record<string, string>, { port }: { port?: number } = {}): Promise<RunningCms> {
+  port ??= await freePort()
   const url = `http://127.0.0.1:${port}`
   return startServer({
     name: 'The CMS',

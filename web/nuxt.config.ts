@@ -1,5 +1,15 @@
+import { PREVIEW_HEADER } from './shared/utils/preview'
+
 // The site's configuration. Every value a deployment changes is runtime config, set by environment variables:
-// NUXT_CMS_GRAPHQL_URL, NUXT_CMS_MEDIA_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION.
+// NUXT_CMS_GRAPHQL_URL, NUXT_CMS_MEDIA_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION,
+// and for previews NUXT_PREVIEW_SECRET, NUXT_CMS_PREVIEW_TOKEN, NUXT_CMS_ADMIN_ORIGIN.
+
+/**
+ * A cached route (stale-while-revalidate for `seconds`). The preview header is part of the cache key, so a preview
+ * (whose answers are private, and so never stored) cannot be answered from, nor replace, what visitors get.
+ */
+const cachedFor = (seconds: number) => ({ cache: { swr: true, maxAge: seconds, varies: [PREVIEW_HEADER] } })
+
 export default defineNuxtConfig({
   compatibilityDate: '2026-11-01',
   devtools: { enabled: false },
@@ -20,6 +30,13 @@ export default defineNuxtConfig({
     cmsMediaUrl: '',
     // Shared with the CMS (SITE_WEBHOOK_SECRET there): verifies its "content changed" calls.
     webhookSecret: '',
+    // Shared with the CMS (PREVIEW_SECRET there): verifies the signed, short-lived links its Preview opens.
+    previewSecret: '',
+    // A read-only API token for drafts, used only in preview mode (the CMS creates it from SITE_PREVIEW_TOKEN).
+    cmsPreviewToken: '',
+    // The admin's origin as editors' browsers see it, the only one that may frame a preview. Empty: the CMS's
+    // public address (NUXT_CMS_MEDIA_URL, else the API's origin).
+    cmsAdminOrigin: '',
     public: {
       siteName: 'Lumen IP Advisory',
       siteDescription: 'Practical advice on patents, trademarks and working safely with manufacturers in China.',
@@ -43,7 +60,7 @@ export default defineNuxtConfig({
   // webhook (server/api/revalidate.post.ts) purges them on every change, so edits show within seconds.
   routeRules: {
     '/**': {
-      swr: 600,
+      ...cachedFor(600),
       // The usual security headers. Pages also get a script-restricting Content-Security-Policy, built while they
       // render (server/plugins/content-security-policy.ts) because it names the hashes of Nuxt's inline scripts.
       headers: {
@@ -53,11 +70,13 @@ export default defineNuxtConfig({
         'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
       },
     },
-    '/api/**': { swr: 600 },
+    '/api/**': cachedFor(600),
     // Search answers are kept briefly: many different queries, each asked rarely.
-    '/search': { swr: 30 },
-    '/api/search': { swr: 30 },
+    '/search': cachedFor(30),
+    '/api/search': cachedFor(30),
     '/api/revalidate': { swr: false, cache: false },
+    '/api/preview': { swr: false, cache: false },
+    '/api/preview/**': { swr: false, cache: false },
     '/health': { swr: false, cache: false },
   },
   // The page cache lives in a bounded LRU (entries and bytes), not Nitro's unbounded in-memory default: every

@@ -3,17 +3,22 @@ import { applyEditorLabels } from './bootstrap/editor-labels'
 import { syncPublicPermissions } from './bootstrap/public-permissions'
 import { bumpContentVersionOnWrite } from './cache/bump-on-write'
 import { contentVersionOf } from './cache/content-version'
+import { friendlyValidation } from './document-middlewares/friendly-validation'
 import { notifySiteOnChange } from './document-middlewares/notify-site-on-change'
 import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
+import { syncSitePreviewToken } from './preview/site-preview-token'
 import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
+import { keepPostSchedules, startScheduledPublishing, stopScheduledPublishing } from './scheduling'
 import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishedOnlyForPublic(strapi))
+    strapi.documents.use(friendlyValidation(strapi))
+    strapi.documents.use(keepPostSchedules(strapi))
     strapi.documents.use(postPublishRules(strapi))
     strapi.documents.use(applyPrefetch())
     strapi.documents.use(notifySiteOnChange(strapi))
@@ -25,13 +30,16 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi)
+    await syncSitePreviewToken(strapi)
     await applyEditorLabels(strapi)
     await prepareSearchIndex(strapi)
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
+    startScheduledPublishing(strapi)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopScheduledPublishing()
     await stopPublishWebhooks()
     await contentVersionOf(strapi).close()
   },

@@ -18,6 +18,10 @@ export const SECRETS = {
     SITE_WEBHOOK_SECRET: secret,
     // Signs post.published events for receivers listed in PUBLISH_WEBHOOK_URLS (Standard Webhooks format).
     PUBLISH_WEBHOOK_SECRET: () => `whsec_${randomBytes(24).toString('base64')}`,
+    // Signs the short-lived links the admin's Preview opens on the site (the site gets it as NUXT_PREVIEW_SECRET).
+    PREVIEW_SECRET: () => randomBytes(32).toString('base64url'),
+    // The key of the read-only API token the site reads drafts with in preview (NUXT_CMS_PREVIEW_TOKEN there).
+    SITE_PREVIEW_TOKEN: () => randomBytes(32).toString('base64url'),
   },
 }
 

@@ -4,6 +4,10 @@ interface FieldLabel {
   label: string
   description?: string
   placeholder?: string
+  /** False: shown, but only the CMS changes it. */
+  editable?: boolean
+  /** False: kept out of the edit form (the schedule's state is shown in its own panel). */
+  visible?: boolean
 }
 
 interface ModelLabels {
@@ -11,6 +15,8 @@ interface ModelLabels {
   defaultSortBy?: string
   defaultSortOrder?: 'ASC' | 'DESC'
   listColumns?: string[]
+  /** The edit form's rows, top to bottom; fields not named keep their place after these. */
+  editRows?: string[][]
   fields: Record<string, FieldLabel>
 }
 
@@ -24,6 +30,8 @@ const CONTENT_TYPES: Record<string, ModelLabels> = {
     defaultSortBy: 'date',
     defaultSortOrder: 'DESC',
     listColumns: ['title', 'author', 'date', 'featured'],
+    // The schedule sits with the publication date.
+    editRows: [['title', 'slug'], ['excerpt'], ['body'], ['cover', 'author'], ['categories', 'featured'], ['date'], ['publishAt', 'unpublishAt'], ['seo']],
     fields: {
       title: { label: 'Title', description: 'The headline readers see. Up to 120 characters; aim for under 70.', placeholder: 'How to file a utility model in China' },
       slug: { label: 'URL slug', description: 'The last part of the post\'s address: lowercase words joined by hyphens. Generated from the title; changing it after publishing breaks shared links.' },
@@ -35,6 +43,10 @@ const CONTENT_TYPES: Record<string, ModelLabels> = {
       featured: { label: 'Featured', description: 'Show this post first on the blog\'s front page.' },
       date: { label: 'Publication date', description: 'The date readers see and lists sort by. Leave empty to use the moment you first publish; set it to keep an imported post\'s original date.' },
       seo: { label: 'Search & sharing', description: 'Optional overrides for search engines and social media.' },
+      publishAt: { label: 'Publish at', description: 'Publish this draft automatically at this time (in your time zone), then save. Clear it and save to cancel. A time that has passed publishes as soon as you save.' },
+      unpublishAt: { label: 'Unpublish at', description: 'Take the post off the site at this time. Takes effect when you save; no need to publish again.' },
+      scheduleStatus: { label: 'Schedule', editable: false, visible: false },
+      scheduleError: { label: 'Why the scheduled publish failed', editable: false, visible: false },
     },
   },
   'api::author.author': {
@@ -85,10 +97,24 @@ const COMPONENTS: Record<string, ModelLabels> = {
   },
 }
 
+interface EditField {
+  name: string
+  size: number
+}
+
 interface Configuration {
   settings: Record<string, unknown>
   metadatas: Record<string, { edit: Record<string, unknown>, list: Record<string, unknown> }>
-  layouts: { list: string[], edit: unknown }
+  layouts: { list: string[], edit: EditField[][] }
+}
+
+/** `wanted` rows first (with each field's current width), then every other field in its current row. */
+function arrangeEditRows(current: EditField[][], wanted: string[][]): EditField[][] {
+  const sizes = new Map(current.flat().map(field => [field.name, field.size]))
+  const placed = new Set(wanted.flat())
+  const rows = wanted.map(row => row.filter(name => sizes.has(name)).map(name => ({ name, size: sizes.get(name)! })))
+  const rest = current.map(row => row.filter(field => !placed.has(field.name)))
+  return [...rows, ...rest].filter(row => row.length > 0)
 }
 
 function applyLabels(configuration: Configuration, labels: ModelLabels): Configuration {
@@ -106,7 +132,8 @@ function applyLabels(configuration: Configuration, labels: ModelLabels): Configu
   if (labels.defaultSortBy) settings.defaultSortBy = labels.defaultSortBy
   if (labels.defaultSortOrder) settings.defaultSortOrder = labels.defaultSortOrder
   const list = labels.listColumns?.filter(field => field in metadatas) ?? configuration.layouts.list
-  return { ...configuration, settings, metadatas, layouts: { ...configuration.layouts, list } }
+  const edit = labels.editRows ? arrangeEditRows(configuration.layouts.edit, labels.editRows) : configuration.layouts.edit
+  return { ...configuration, settings, metadatas, layouts: { ...configuration.layouts, list, edit } }
 }
 
 export async function applyEditorLabels(strapi: Core.Strapi): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi'
+import { afterCommit } from '../utils/after-commit'
 import { contentVersionOf } from './content-version'
 
 const WRITES = new Set(['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'])
@@ -13,13 +14,6 @@ export function bumpContentVersionOnWrite(strapi: Core.Strapi): void {
   const bump = () => version.bump().catch((error: Error) => strapi.log.error(`Could not invalidate cached API responses: ${error.message}`))
 
   strapi.db.lifecycles.subscribe(async (event: { action: string }) => {
-    if (!WRITES.has(event.action)) return
-    if (strapi.db.inTransaction()) {
-      // A nested transaction call shares the outer one's commit callbacks.
-      await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void bump()))
-    }
-    else {
-      await bump()
-    }
+    if (WRITES.has(event.action)) await afterCommit(strapi, bump)
   })
 }

@@ -14,3 +14,13 @@ describe('publishProblems', () => {
     ])
   })
 })
+
+describe('publishProblems and the slug', () => {
+  it('names a slug that does not fit the pattern, with the fix', () => {
+    const pattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+    expect(publishProblems({ slug: 'fine-slug', author: { id: 1 } }, pattern)).toEqual([])
+    expect(publishProblems({ slug: 'double--dash', author: { id: 1 } }, pattern)).toEqual([
+      'The URL slug "double--dash" can\'t be used. Use lowercase letters, digits and single dashes (e.g. utility-models-in-china).',
+    ])
+  })
+})

@@ -1,17 +1,20 @@
 import type { Core, Modules } from '@strapi/strapi'
 import { errors } from '@strapi/utils'
+import { slugPattern, slugProblem } from './friendly-validation'
 
 const POST = 'api::post.post'
 
 interface DraftForPublish {
+  slug?: string | null
   date?: string | null
   author?: { id: number } | null
   cover?: { alternativeText?: string | null, name?: string } | null
 }
 
 /** The rules a post must meet to go public, worded for the editor who sees them in the admin. */
-export function publishProblems(draft: DraftForPublish): string[] {
+export function publishProblems(draft: DraftForPublish, slugPattern?: RegExp | null): string[] {
   const problems: string[] = []
+  if (draft.slug && slugPattern && !slugPattern.test(draft.slug)) problems.push(slugProblem(draft.slug))
   if (!draft.author) problems.push('Choose an author for this post.')
   if (draft.cover && !draft.cover.alternativeText?.trim()) {
     problems.push(
@@ -35,12 +38,12 @@ export function postPublishRules(strapi: Core.Strapi): Modules.Documents.Middlew
       documentId,
       locale,
       status: 'draft',
-      fields: ['date'],
+      fields: ['slug', 'date'],
       populate: { author: { fields: ['id'] }, cover: { fields: ['alternativeText', 'name'] } },
     }) as DraftForPublish | null
     if (!draft) return next()
 
-    const problems = publishProblems(draft)
+    const problems = publishProblems(draft, slugPattern(strapi, POST))
     if (problems.length > 0) {
       throw new errors.ValidationError(`This post can't be published yet. ${problems.join(' ')}`, { problems })
     }

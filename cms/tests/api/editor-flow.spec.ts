@@ -71,3 +71,30 @@ describe('an editor writes and publishes a post in the admin', () => {
     expect(after.body.data!.posts).toEqual([{ title: 'Written in the admin' }])
   })
 })
+
+describe('what an editor is told when a value will not do', () => {
+  const advice = 'Use lowercase letters, digits and single dashes (e.g. utility-models-in-china).'
+
+  it('refuses a slug with a double dash when the draft is saved, on the field, in plain words', async () => {
+    const refused = await admin('POST', POSTS, { title: 'Utility models in China', slug: 'utility--models', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toBe(`The URL slug "utility--models" can't be used. ${advice}`)
+    expect(refused.body.error.message).not.toContain('^[a-z0-9]')
+    expect(refused.body.error.details.errors).toEqual([{ path: ['slug'], message: refused.body.error.message, name: 'ValidationError' }])
+
+    const draft = await admin('POST', POSTS, { title: 'Utility models in China', slug: 'utility-models-in-china-draft', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] })
+    expect(draft.status).toBe(201)
+    created.push(draft.body.data.documentId as string)
+    const renamed = await admin('PUT', `${POSTS}/${draft.body.data.documentId}`, { slug: 'Utility Models' })
+    expect(renamed.status).toBe(400)
+    expect(renamed.body.error.message).toBe(`The URL slug "Utility Models" can't be used. ${advice}`)
+  })
+
+  it('says the same for the slugs of authors and categories', async () => {
+    for (const model of ['api::author.author', 'api::category.category']) {
+      const refused = await admin('POST', `/content-manager/collection-types/${model}`, { name: 'Double Dash', slug: 'double--dash' })
+      expect(refused.status, model).toBe(400)
+      expect(refused.body.error.message, model).toBe(`The URL slug "double--dash" can't be used. ${advice}`)
+    }
+  })
+})

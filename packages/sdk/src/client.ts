@@ -2,13 +2,16 @@ import type { Author, AuthorSummary, Category, Page, Post, PostSummary, SearchHi
 import { BadRequestError, NotFoundError } from './errors.js'
 import type { PostFiltersInput } from './generated/graphql.js'
 import {
+  AuthorByIdDocument,
   AuthorBySlugDocument,
+  CategoryByIdDocument,
   CategoryBySlugDocument,
   ListAuthorsDocument,
   ListCategoriesDocument,
   ListFullPostsDocument,
   ListPostsDocument,
   PostBySlugDocument,
+  PostDraftDocument,
   SearchPostsDocument,
 } from './generated/graphql.js'
 import type { ResolveUrl } from './mappers.js'
@@ -154,6 +157,16 @@ export function createClient(options: PressroomClientOptions) {
       return toPost(post, resolveUrl)
     },
 
+    /**
+     * The current draft of a post by its documentId — what a preview shows, including changes not yet published.
+     * Needs a client created with an API token: the public never sees drafts (NotFoundError).
+     */
+    async getPostDraft(documentId: string): Promise<Post> {
+      const data = await guard((client, signal) => client.request({ document: PostDraftDocument, variables: { documentId }, signal }))
+      if (!data.post) throw new NotFoundError('post', documentId)
+      return toPost(data.post, resolveUrl)
+    },
+
     async listCategories(): Promise<Category[]> {
       const data = await guard((client, signal) => client.request({ document: ListCategoriesDocument, signal }))
       return data.categories.filter(category => category !== null).map(toCategory)
@@ -166,6 +179,12 @@ export function createClient(options: PressroomClientOptions) {
       return toCategory(category)
     },
 
+    async getCategoryById(documentId: string): Promise<Category> {
+      const data = await guard((client, signal) => client.request({ document: CategoryByIdDocument, variables: { documentId }, signal }))
+      if (!data.category) throw new NotFoundError('category', documentId)
+      return toCategory(data.category)
+    },
+
     async listAuthors(): Promise<AuthorSummary[]> {
       const data = await guard((client, signal) => client.request({ document: ListAuthorsDocument, signal }))
       return data.authors.filter(author => author !== null).map(author => toAuthorSummary(author, resolveUrl))
@@ -176,6 +195,12 @@ export function createClient(options: PressroomClientOptions) {
       const author = data.authors[0]
       if (!author) throw new NotFoundError('author', slug)
       return toAuthor(author, resolveUrl)
+    },
+
+    async getAuthorById(documentId: string): Promise<Author> {
+      const data = await guard((client, signal) => client.request({ document: AuthorByIdDocument, variables: { documentId }, signal }))
+      if (!data.author) throw new NotFoundError('author', documentId)
+      return toAuthor(data.author, resolveUrl)
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Author, AuthorSummary, Category, Image, ImageFormat, Post, PostSummary, Seo } from '@pressroom/types'
 import type {
-  AuthorBySlugQuery,
+  AuthorFullFragment,
   AuthorSummaryFragment,
   CategoryFieldsFragment,
   ImageFragment,
@@ -48,7 +48,7 @@ export function toAuthorSummary(author: AuthorSummaryFragment, resolveUrl: Resol
   return { documentId: author.documentId, name: author.name, slug: author.slug, avatar: toImage(author.avatar, resolveUrl) }
 }
 
-export function toAuthor(author: NonNullable<AuthorBySlugQuery['authors'][number]>, resolveUrl: ResolveUrl): Author {
+export function toAuthor(author: AuthorFullFragment, resolveUrl: ResolveUrl): Author {
   return {
     ...toAuthorSummary(author, resolveUrl),
     jobTitle: author.jobTitle,

@@ -128,3 +128,17 @@ export const sitePaths = {
   author: (slug: string) => `/authors/${encodeURIComponent(slug)}`,
   category: (slug: string) => `/categories/${encodeURIComponent(slug)}`,
 }
+
+/** The kinds of content a preview link can open, each at its `sitePaths` page. */
+export type PreviewType = keyof typeof sitePaths
+
+/**
+ * What a preview link opens: one document, by its documentId. The CMS signs these claims as a short-lived JWT
+ * (HS256, audience `PREVIEW_AUDIENCE`, with an expiry) with the secret it shares with the site; the site checks it.
+ */
+export interface PreviewClaims {
+  type: PreviewType
+  documentId: string
+}
+
+export const PREVIEW_AUDIENCE = 'pressroom-preview'

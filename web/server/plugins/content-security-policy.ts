@@ -16,7 +16,11 @@ export default defineNitroPlugin((nitroApp) => {
     // The rendered app (where post content lives) is never hashed, only what Nuxt and modules put around it.
     const aroundApp = html.body.filter(chunk => !APP_MARKUP.test(chunk))
     const scriptHashes = inlineScriptHashes([...html.head, ...html.bodyPrepend, ...aroundApp, ...html.bodyAppend])
-    response.headers = { ...response.headers, 'content-security-policy': contentSecurityPolicy({ scriptHashes, mediaOrigin: cmsMediaOrigin() }) }
+    // A preview may be framed by the admin (its Preview panel), and only by it; everything else by nobody.
+    const frameAncestors = event.context.preview ? [cmsAdminOrigin()] : []
+    response.headers = { ...response.headers, 'content-security-policy': contentSecurityPolicy({ scriptHashes, mediaOrigin: cmsMediaOrigin(), frameAncestors }) }
+    // Private before the page cache sees it, so the render is never stored (server/utils/preview.ts).
+    if (event.context.preview) response.headers['cache-control'] = 'private, no-store'
     // Nothing to gain from announcing the framework.
     delete response.headers['x-powered-by']
   })

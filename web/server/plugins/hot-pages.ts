@@ -6,7 +6,7 @@ import type { H3Event } from 'h3'
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('beforeResponse', (event, { body }) => {
     const response = event.node.res
-    if (event.method !== 'GET' || response.statusCode !== 200 || !getRouteRules(event).cache) return
+    if (event.method !== 'GET' || response.statusCode !== 200 || !getRouteRules(event).cache || event.context.preview) return
     if (typeof body !== 'string' && !Buffer.isBuffer(body)) return
     // The URL as requested: Nuxt may rewrite req.url while rendering (e.g. /posts/x/_payload.json → /posts/x).
     const request = event.node.req as typeof event.node.req & { originalUrl?: string }

@@ -3,19 +3,22 @@ import { BadRequestError, CmsUnavailableError, createClient, NotFoundError, Rate
 
 let client: PressroomClient | undefined
 
-/** The only place the site talks to the CMS: one sdk client, configured from runtime config. */
+/** An sdk client for the CMS configured from runtime config, reading with `token` (none: what the public sees). */
+export function createSiteClient(token: string | undefined): PressroomClient {
+  const config = useRuntimeConfig()
+  return createClient({
+    url: config.cmsGraphqlUrl,
+    token: token || undefined,
+    mediaBaseUrl: cmsMediaOrigin(),
+    timeoutMs: 5_000,
+    // The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through.
+    headers: config.webhookSecret ? { 'x-pressroom-site-key': config.webhookSecret } : undefined,
+  })
+}
+
+/** The only place the site talks to the CMS (with usePreviewCms for drafts): one sdk client for published content. */
 export function useCms(): PressroomClient {
-  if (!client) {
-    const config = useRuntimeConfig()
-    client = createClient({
-      url: config.cmsGraphqlUrl,
-      token: config.cmsToken || undefined,
-      mediaBaseUrl: cmsMediaOrigin(),
-      timeoutMs: 5_000,
-      // The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through.
-      headers: config.webhookSecret ? { 'x-pressroom-site-key': config.webhookSecret } : undefined,
-    })
-  }
+  client ??= createSiteClient(useRuntimeConfig().cmsToken)
   return client
 }
 
@@ -23,6 +26,12 @@ export function useCms(): PressroomClient {
 export function cmsMediaOrigin(): string {
   const config = useRuntimeConfig()
   return new URL(config.cmsMediaUrl || config.cmsGraphqlUrl).origin
+}
+
+/** The admin's origin as editors' browsers see it (NUXT_CMS_ADMIN_ORIGIN, else the CMS's public address): it may frame previews. */
+export function cmsAdminOrigin(): string {
+  const configured = useRuntimeConfig().cmsAdminOrigin
+  return configured ? new URL(configured).origin : cmsMediaOrigin()
 }
 
 /** Seconds a visitor is asked to wait before retrying while the CMS is down. */
@@ -42,6 +51,8 @@ export function toHttpError(error: unknown) {
 
 /** Runs a CMS call for a route handler, turning failures into HTTP errors (and Retry-After on 503). */
 export async function fromCms<T>(event: Parameters<typeof setResponseHeader>[0], call: (cms: PressroomClient) => Promise<T>): Promise<T> {
+  // In preview mode every answer is private, so the route cache never stores it (see server/utils/preview.ts).
+  if (event.context.preview) setResponseHeader(event, 'cache-control', 'private, no-store')
   try {
     return await call(useCms())
   }

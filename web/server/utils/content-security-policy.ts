@@ -19,8 +19,11 @@ export function inlineScriptHashes(chunks: string[]): string[] {
   return [...hashes]
 }
 
-/** The page's policy: scripts only from this site (plus the hashed inline ones), images from here and the CMS. */
-export function contentSecurityPolicy({ scriptHashes, mediaOrigin }: { scriptHashes: string[], mediaOrigin?: string }): string {
+/**
+ * The page's policy: scripts only from this site (plus the hashed inline ones), images from here and the CMS, and
+ * framing only by `frameAncestors` (none, except the admin for a preview).
+ */
+export function contentSecurityPolicy({ scriptHashes, mediaOrigin, frameAncestors = [] }: { scriptHashes: string[], mediaOrigin?: string, frameAncestors?: string[] }): string {
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...scriptHashes],
@@ -32,7 +35,7 @@ export function contentSecurityPolicy({ scriptHashes, mediaOrigin }: { scriptHas
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
-    'frame-ancestors': ["'none'"],
+    'frame-ancestors': frameAncestors.length > 0 ? frameAncestors : ["'none'"],
     'form-action': ["'self'"],
   }
   return Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ')

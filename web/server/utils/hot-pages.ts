@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { LRUCache } from 'lru-cache'
+import { PREVIEW_HEADER } from '../../shared/utils/preview'
 
 /**
  * The hot lane in front of the page cache: the last response of each cached URL, kept as ready-to-send bytes.
@@ -48,7 +49,8 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
   return {
     /** Answers a GET from the lane — or a 304 when the client already has this version. False when not in the lane. */
     send(request: IncomingMessage, response: ServerResponse): boolean {
-      if (request.method !== 'GET') return false
+      // Preview requests (an editor looking at a draft) never take a visitor's page, nor leave one here.
+      if (request.method !== 'GET' || request.headers[PREVIEW_HEADER] !== undefined) return false
       const page = servable(request.url ?? '/')
       if (!page) return false
       if (notModified(request, page)) response.writeHead(304, page.headers).end()
@@ -56,9 +58,9 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
       return true
     },
 
-    /** Keeps a response from the page cache, unless it sets a cookie (cached responses never carry cookies). */
+    /** Keeps a response from the page cache, unless it sets a cookie or is private (a preview's). */
     remember(url: string, status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
-      if (headers['set-cookie'] !== undefined) return
+      if (headers['set-cookie'] !== undefined || /\b(?:private|no-store)\b/.test(String(headers['cache-control'] ?? ''))) return
       const kept: OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
       const bytes = Buffer.from(body)

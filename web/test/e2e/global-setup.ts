@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { createTestDatabase, freePort, readToken, runCmsScript, startCms } from '../../../testing/cms-server'
-import { startWeb, TEST_WEBHOOK_SECRET } from '../../../testing/web-server'
+import { createTestDatabase, readToken, runCmsScript } from '../../../testing/cms-server'
+import { startStack } from '../../../testing/stack'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,27 +15,21 @@ declare module 'vitest' {
   }
 }
 
-/** The whole stack once per run: a fresh database with the demo blog and fixtures, the built CMS, the built site. */
+/** The whole stack once per run: a fresh database with the demo blog and fixtures, the built CMS and site, wired. */
 export default async function setup(project: TestProject) {
   const database = await createTestDatabase()
   const tokenFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'pressroom-e2e-')), 'token')
   const prepared = await runCmsScript('tests/support/prepare-database.mjs', ['--demo', '--import', 'tests/fixtures/content', '--token-file', tokenFile], database.env)
   if (prepared.code !== 0) throw new Error(`Preparing the e2e database failed:\n${prepared.output}`)
-  // The site's port is chosen first, so the CMS knows where to send its "content changed" calls.
-  const webPort = await freePort()
-  const webhookUrl = `http://127.0.0.1:${webPort}/api/revalidate`
-  const cmsEnv = { ...database.env, SITE_WEBHOOK_URL: webhookUrl, SITE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET }
-  const cms = await startCms(cmsEnv)
-  const web = await startWeb(cms.url, { port: webPort })
-  project.provide('siteUrl', web.url)
-  project.provide('e2eCmsUrl', cms.url)
+  const stack = await startStack(database.env)
+  project.provide('siteUrl', stack.web.url)
+  project.provide('e2eCmsUrl', stack.cms.url)
   project.provide('e2eToken', readToken(tokenFile))
-  project.provide('e2eDatabaseEnv', cmsEnv)
-  project.provide('webhookUrl', webhookUrl)
+  project.provide('e2eDatabaseEnv', stack.cmsEnv)
+  project.provide('webhookUrl', stack.cmsEnv.SITE_WEBHOOK_URL!)
 
   return async () => {
-    await web.stop()
-    await cms.stop()
+    await stack.stop()
     await database.drop()
   }
 }
