@@ -41,7 +41,7 @@ async function settleSchedule(strapi: Core.Strapi, documentId: string | undefine
 /**
  * Keeps schedules in step with editors' actions: saves settle the schedule and wake the scheduler once committed;
  * a publish (by hand or by the scheduler) ends the pending publish in the same transaction; an unpublish ends the
- * pending unpublish.
+ * pending unpublish; a duplicate starts without a schedule.
  */
 export function keepSchedules(strapi: Core.Strapi, scheduler: () => Scheduler | null): Modules.Documents.Middleware.Middleware {
   return async (ctx, next) => {
@@ -63,6 +63,16 @@ export function keepSchedules(strapi: Core.Strapi, scheduler: () => Scheduler | 
         await clearPublishSchedule(strapi, documentId)
         return next()
       })
+    }
+    if (ctx.action === 'clone') {
+      // A copy ("Duplicate" in the admin) starts unscheduled: two posts must not go out at the original's time.
+      const result = await next()
+      const copy = (result as { documentId?: string } | null)?.documentId
+      if (copy) {
+        await clearPublishSchedule(strapi, copy)
+        await clearUnpublishSchedule(strapi, copy)
+      }
+      return result
     }
     if (ctx.action === 'unpublish' && params.documentId) {
       const result = await next()

@@ -142,6 +142,17 @@ describe('scheduled publishing', () => {
     expect((await editor('GET', `${POSTS}/${past}`)).body.data.status).toBe('published')
   })
 
+  it('starts a duplicate of a scheduled post without a schedule', async () => {
+    const original = await writePost('scheduled-original', { publishAt: inSeconds(3600) })
+    const current = await editor('GET', `${POSTS}/${original}`)
+    const clone = await editor('POST', `${POSTS}/clone/${original}`, { ...current.body.data, slug: 'scheduled-original-copy' })
+    expect(clone.status, JSON.stringify(clone.body)).toBe(200)
+    created.push(clone.body.data.documentId)
+    const copy = await editor('GET', `${POSTS}/${clone.body.data.documentId}`)
+    expect(copy.body.data).toMatchObject({ slug: 'scheduled-original-copy', publishAt: null, scheduleStatus: null })
+    expect((await editor('GET', `${POSTS}/${original}`)).body.data.scheduleStatus).toBe('scheduled')
+  })
+
   it('takes a published post off the site at its unpublish time', async () => {
     const documentId = await writePost('scheduled-to-unpublish')
     expect((await editor('POST', `${POSTS}/${documentId}/actions/publish`, {})).status).toBe(200)

@@ -41,6 +41,14 @@ describe('the hot lane', () => {
     expect((await fetch(`${base}/feed.xml`, { headers: { 'if-modified-since': 'Sun, 30 Nov 2025 09:00:00 GMT' } })).status).toBe(200)
   })
 
+  it('keeps no private answer, and never answers a preview request (an editor must see the draft)', async () => {
+    rememberHotPage('/posts/private', 200, { 'cache-control': 'private, no-store' }, 'a draft')
+    expect((await fetch(`${base}/posts/private`)).status).toBe(404)
+    rememberHotPage('/posts/public', 200, {}, 'the published post')
+    expect(await (await fetch(`${base}/posts/public`)).text()).toBe('the published post')
+    expect((await fetch(`${base}/posts/public`, { headers: { 'x-pressroom-preview': 'a-token' } })).status).toBe(404)
+  })
+
   it('keeps nothing that sets a cookie, answers only GET, and distinguishes query strings', async () => {
     rememberHotPage('/with-cookie', 200, { 'set-cookie': 'session=1' }, 'private')
     rememberHotPage('/page?x=1', 200, {}, 'x1')

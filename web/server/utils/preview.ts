@@ -43,12 +43,6 @@ export async function verifyPreviewToken(token: string): Promise<VerifiedPreview
   }
 }
 
-function cookieValue(request: IncomingMessage): string | undefined {
-  const cookies = request.headers.cookie
-  if (!cookies?.includes(PREVIEW_COOKIE)) return undefined
-  return parseCookies({ node: { req: request } } as H3Event)[PREVIEW_COOKIE]
-}
-
 /** Cheap test for the hot path: could this request be in preview mode (a preview cookie or header)? */
 export function mayBePreview(request: IncomingMessage): boolean {
   return request.headers[PREVIEW_HEADER] !== undefined || Boolean(request.headers.cookie?.includes(PREVIEW_COOKIE))
@@ -79,7 +73,7 @@ function keepPrivate(response: ServerResponse): void {
 export async function enterPreviewMode(event: H3Event): Promise<void> {
   const request = event.node.req
   const offered = request.headers[PREVIEW_HEADER]
-  const token = cookieValue(request) ?? (typeof offered === 'string' ? offered : undefined)
+  const token = getCookie(event, PREVIEW_COOKIE) ?? (typeof offered === 'string' ? offered : undefined)
   const claims = token ? await verifyPreviewToken(token) : null
   if (!claims || !token) {
     delete request.headers[PREVIEW_HEADER]
