@@ -7,6 +7,8 @@ import { friendlyValidation } from './document-middlewares/friendly-validation'
 import { notifySiteOnChange } from './document-middlewares/notify-site-on-change'
 import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
+import { redirectRules } from './redirects/redirect-rules'
+import { redirectOldSlugs } from './redirects/slug-change'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
 import { syncSitePreviewToken } from './preview/site-preview-token'
@@ -18,6 +20,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(publishedOnlyForPublic(strapi))
     strapi.documents.use(friendlyValidation(strapi))
+    strapi.documents.use(redirectRules(strapi))
+    strapi.documents.use(redirectOldSlugs(strapi))
     strapi.documents.use(keepPostSchedules(strapi))
     strapi.documents.use(postPublishRules(strapi))
     strapi.documents.use(applyPrefetch())

@@ -76,6 +76,18 @@ const CONTENT_TYPES: Record<string, ModelLabels> = {
       posts: { label: 'Posts' },
     },
   },
+  'api::redirect.redirect': {
+    mainField: 'from',
+    defaultSortBy: 'from',
+    defaultSortOrder: 'ASC',
+    listColumns: ['from', 'to', 'statusCode', 'note'],
+    fields: {
+      from: { label: 'From (old address)', description: 'A path on this site, such as /2025/12/01/some-post/ (a trailing slash makes no difference). Visitors to it are sent on.', placeholder: '/2025/12/01/some-post/' },
+      to: { label: 'To (new address)', description: 'A path on this site, such as /posts/new-slug, or a full address starting with https://.', placeholder: '/posts/new-slug' },
+      statusCode: { label: 'Kind', description: '301: moved for good (search engines move their links too). 302: temporary.' },
+      note: { label: 'Note', description: 'Why this redirect exists. Only editors see it.' },
+    },
+  },
 }
 
 const COMPONENTS: Record<string, ModelLabels> = {

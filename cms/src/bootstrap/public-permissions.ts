@@ -12,6 +12,9 @@ export const PUBLIC_ACTIONS = [
   'api::author.author.findOne',
   'api::category.category.find',
   'api::category.category.findOne',
+  // Where old addresses now lead: the site asks before rendering (a redirect's note is private).
+  'api::redirect.redirect.find',
+  'api::redirect.redirect.findOne',
 ] as const
 
 const ROLE = 'plugin::users-permissions.role'

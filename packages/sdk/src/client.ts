@@ -1,4 +1,5 @@
-import type { Author, AuthorSummary, Category, Page, Post, PostSummary, SearchHit } from '@pressroom/types'
+import type { Author, AuthorSummary, Category, Page, Post, PostSummary, Redirect, SearchHit } from '@pressroom/types'
+import { redirectPath } from '@pressroom/types'
 import { BadRequestError, NotFoundError } from './errors.js'
 import type { PostFiltersInput } from './generated/graphql.js'
 import {
@@ -12,6 +13,7 @@ import {
   ListPostsDocument,
   PostBySlugDocument,
   PostDraftDocument,
+  RedirectFromDocument,
   SearchPostsDocument,
 } from './generated/graphql.js'
 import type { ResolveUrl } from './mappers.js'
@@ -195,6 +197,13 @@ export function createClient(options: PressroomClientOptions) {
       const author = data.authors[0]
       if (!author) throw new NotFoundError('author', slug)
       return toAuthor(author, resolveUrl)
+    },
+
+    /** Where an old address of the site now leads (trailing slash and query string ignored), or null. */
+    async findRedirect(path: string): Promise<Redirect | null> {
+      const data = await guard((client, signal) => client.request({ document: RedirectFromDocument, variables: { from: redirectPath(path) }, signal }))
+      const redirect = data.redirects.find(candidate => candidate !== null)
+      return redirect ? { from: redirect.from, to: redirect.to, statusCode: redirect.statusCode === 302 ? 302 : 301 } : null
     },
 
     async getAuthorById(documentId: string): Promise<Author> {

@@ -142,3 +142,19 @@ export interface PreviewClaims {
 }
 
 export const PREVIEW_AUDIENCE = 'pressroom-preview'
+
+/** An old address on the site and where it now leads: a path on the site or an absolute URL. */
+export interface Redirect {
+  from: string
+  to: string
+  statusCode: 301 | 302
+}
+
+/**
+ * The form a redirect's `from` is stored and looked up in: a path with no trailing slash (but "/"), no query, no
+ * fragment — so `/2025/12/01/some-post/` and `/2025/12/01/some-post` are the same old address.
+ */
+export function redirectPath(path: string): string {
+  const bare = path.split(/[?#]/, 1)[0] ?? ''
+  return bare.length > 1 ? bare.replace(/\/+$/, '') || '/' : bare
+}
