@@ -34,3 +34,31 @@ export function adminApi(url: string): AdminApi {
     return { status: response.status, headers: response.headers, body: await response.json().catch(() => null) as Record<string, any> }
   }
 }
+
+/**
+ * A new admin user with one of Strapi's roles (`strapi-author`, `strapi-editor`), invited by the test editor and
+ * registered with a password, the way a colleague joins; returns the admin API as that user.
+ */
+export async function adminUserWithRole(url: string, inviter: AdminApi, roleCode: string, person: { firstname: string, lastname: string, email: string }): Promise<AdminApi> {
+  const roles = await inviter('GET', '/admin/roles')
+  const role = (roles.body.data as Array<{ id: number, code: string }>).find(candidate => candidate.code === roleCode)
+  if (!role) throw new Error(`No admin role ${roleCode}`)
+  const invited = await inviter('POST', '/admin/users', { ...person, roles: [role.id] })
+  if (invited.status !== 201) throw new Error(`Inviting ${person.email} failed: ${invited.status} ${JSON.stringify(invited.body)}`)
+  const password = 'Colleague-Passw0rd!'
+  const registered = await fetch(`${url}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken: invited.body.data.registrationToken, userInfo: { firstname: person.firstname, lastname: person.lastname, password } }),
+  })
+  if (!registered.ok) throw new Error(`Registering ${person.email} failed: ${registered.status} ${await registered.text()}`)
+  const token = ((await registered.json()) as { data: { token: string } }).data.token
+  return async (method, pathAndQuery, body) => {
+    const response = await fetch(`${url}${pathAndQuery}`, {
+      method,
+      headers: { 'authorization': `Bearer ${token}`, ...(body instanceof FormData ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    })
+    return { status: response.status, headers: response.headers, body: await response.json().catch(() => null) as Record<string, any> }
+  }
+}

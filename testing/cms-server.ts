@@ -94,9 +94,9 @@ export async function startCms(env: Record<string, string>, { port }: { port?: n
     script: path.join(CMS_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'),
     args: ['start'],
     cwd: CMS_DIR,
-    // The rate limit is off unless a test turns it on (cms/tests/api/rate-limit.spec.ts): tests and the benchmark
-    // send thousands of requests from one address.
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SQL_QUERY_COUNT: 'true', STRAPI_TELEMETRY_DISABLED: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    // The rate limits (GraphQL, admin sign-in) are off unless a test turns them on (cms/tests/api/rate-limit.spec.ts):
+    // tests and the benchmark send thousands of requests, and sign in many times, from one address.
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), SQL_QUERY_COUNT: 'true', STRAPI_TELEMETRY_DISABLED: 'true', RATE_LIMIT_PER_MINUTE: '0', ADMIN_RATE_LIMIT: 'false', ...env },
     url,
     healthUrl: `${url}/_health`,
     timeoutMs: 60_000,

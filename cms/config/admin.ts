@@ -11,6 +11,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
     apiToken: { salt: requireSecret(env, 'API_TOKEN_SALT') },
     transfer: { token: { salt: requireSecret(env, 'TRANSFER_TOKEN_SALT') } },
     secrets: { encryptionKey: requireSecret(env, 'ENCRYPTION_KEY') },
+    // Strapi's brake on sign-in attempts (5 per 5 minutes per address and e-mail). The test CMS turns it off: its
+    // test files sign in many times from one address.
+    rateLimit: { enabled: env.bool('ADMIN_RATE_LIMIT', true) },
     flags: {
       nps: env.bool('FLAG_NPS', false),
       promoteEE: env.bool('FLAG_PROMOTE_EE', false),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi'
+import { syncAdminRoles } from './bootstrap/admin-roles'
 import { applyEditorLabels } from './bootstrap/editor-labels'
 import { syncPublicPermissions } from './bootstrap/public-permissions'
 import { bumpContentVersionOnWrite } from './cache/bump-on-write'
@@ -10,10 +11,12 @@ import { publishedOnlyForPublic } from './document-middlewares/published-only-fo
 import { redirectRules } from './redirects/redirect-rules'
 import { redirectOldSlugs } from './redirects/slug-change'
 import { registerGraphqlExtension } from './graphql'
+import { keepPostHistory, registerHistory, startHistory, stopHistory } from './history'
 import { applyPrefetch } from './graphql/prefetch-relations'
 import { syncSitePreviewToken } from './preview/site-preview-token'
 import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
 import { keepPostSchedules, startScheduledPublishing, stopScheduledPublishing } from './scheduling'
+import { guardScheduling } from './scheduling/only-editors-schedule'
 import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
 
 export default {
@@ -23,6 +26,8 @@ export default {
     strapi.documents.use(redirectRules(strapi))
     strapi.documents.use(redirectOldSlugs(strapi))
     strapi.documents.use(keepPostSchedules(strapi))
+    // Outside the publish rules: a refused publish keeps no version.
+    strapi.documents.use(keepPostHistory(strapi))
     strapi.documents.use(postPublishRules(strapi))
     strapi.documents.use(applyPrefetch())
     strapi.documents.use(notifySiteOnChange(strapi))
@@ -30,13 +35,17 @@ export default {
     strapi.documents.use(keepSearchIndexInSync(strapi))
     strapi.documents.use(announceFirstPublish(strapi))
     registerGraphqlExtension(strapi)
+    registerHistory(strapi)
+    guardScheduling(strapi)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await syncPublicPermissions(strapi)
+    await syncAdminRoles(strapi)
     await syncSitePreviewToken(strapi)
     await applyEditorLabels(strapi)
     await prepareSearchIndex(strapi)
+    await startHistory(strapi)
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
     startScheduledPublishing(strapi)
@@ -44,6 +53,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopScheduledPublishing()
+    stopHistory()
     await stopPublishWebhooks()
     await contentVersionOf(strapi).close()
   },

@@ -2,7 +2,7 @@
 // writes every figure to bench/results/latest.json. A benchmark, not a test: it never fails on a figure.
 //   --seconds N   load duration per measurement (default 10)
 //   --db sqlite|postgres|both   databases for the CMS section (default: both when DATABASE_URL is set)
-//   --only cms|site|search|webhooks|scheduling   run one section (default: all)
+//   --only cms|site|search|webhooks|scheduling|history   run one section (default: all)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,7 +11,7 @@ import { buildCms, buildPackages, buildWeb, CMS_DIR, ROOT } from '../lib/build.m
 import { ensureSecrets, SECRETS } from '../lib/env-file.mjs'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, db: { type: 'string' }, only: { type: 'string' } } })
-const sections = values.only ? [values.only] : ['cms', 'site', 'search', 'webhooks', 'scheduling']
+const sections = values.only ? [values.only] : ['cms', 'site', 'search', 'webhooks', 'scheduling', 'history']
 const seconds = Number(values.seconds)
 const databases = values.db === 'both' || (!values.db && process.env.DATABASE_URL) ? ['sqlite', 'postgres'] : [values.db ?? 'sqlite']
 if (databases.includes('postgres') && !process.env.DATABASE_URL) {
@@ -30,8 +30,9 @@ const { benchSite } = await import('./site.mjs')
 const { benchSearch } = await import('./search.mjs')
 const { benchWebhooks } = await import('./webhooks.mjs')
 const { benchScheduling } = await import('./scheduling.mjs')
+const { benchHistory } = await import('./history.mjs')
 
-const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [] }
+const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [], history: [] }
 const databaseUrl = process.env.DATABASE_URL
 function useDatabase(database) {
   if (database === 'sqlite') delete process.env.DATABASE_URL
@@ -59,6 +60,12 @@ if (sections.includes('scheduling')) {
   for (const database of databases) {
     useDatabase(database)
     results.scheduling.push(await benchScheduling({ log }))
+  }
+}
+if (sections.includes('history')) {
+  for (const database of databases) {
+    useDatabase(database)
+    results.history.push(await benchHistory({ log }))
   }
 }
 // The site section runs on SQLite: it measures the site and its caches, not the database.

@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { adminApi } from '../../testing/admin-api.ts'
 import { createTestDatabase, freePort, startCms } from '../../testing/cms-server.ts'
 import { startServer } from '../../testing/server-process.ts'
 import { startWeb } from '../../testing/web-server.ts'
@@ -20,7 +21,9 @@ const PAGES = { index: '/', post: '/posts/protecting-your-idea-before-you-talk-t
 /** Everything loaded with wrk: the pages, and the RSS feed newsletter tools poll (20 posts with full HTML). */
 const LOADED = { ...PAGES, feed: '/feed.xml' }
 const LABELS = { index: 'index page', post: 'post page', feed: 'RSS feed /feed.xml' }
-const TARGETS = { cachedShareOfStatic: 0.4, cachedP99: 10, uncachedPostP50: 50, postScriptGzipKb: 80, lighthouse: 95 }
+const TARGETS = { cachedShareOfStatic: 0.4, cachedP99: 10, uncachedPostP50: 50, postScriptGzipKb: 80, lighthouse: 95, redirectShareOfPage: 0.8 }
+/** An old blog's permalink, redirected by hand to the post page. */
+const OLD_PERMALINK = '/2025/05/06/protecting-your-idea/'
 
 /** The baseline: the site's own HTML for each page, saved to files and served by one static node:http process. */
 async function startStaticBaseline(siteUrl) {
@@ -58,6 +61,10 @@ export async function benchSite({ seconds, log }) {
         bypassed: await wrk({ url: `${web.url}${pathname}`, connections: CONCURRENCY, seconds, bypassCache: true }),
       }
     }
+    log(`a redirect answered from the site's cache (${OLD_PERMALINK} → the post page)`)
+    const made = await adminApi(cms.url)('POST', '/content-manager/collection-types/api::redirect.redirect', { from: OLD_PERMALINK, to: PAGES.post, statusCode: 301 })
+    if (made.status !== 201) throw new Error(`Creating the redirect failed: ${made.status} ${JSON.stringify(made.body)}`)
+    load.post.redirect = await wrk({ url: `${web.url}${OLD_PERMALINK}`, connections: CONCURRENCY, seconds, redirects: true })
     log('post page rendered for every request, one connection (latency without queueing)')
     load.post.bypassedSerial = await wrk({ url: `${web.url}${PAGES.post}`, connections: 1, seconds, bypassCache: true })
 
@@ -79,6 +86,9 @@ export async function benchSite({ seconds, log }) {
         row(`baseline: static node:http, ${name} bytes`, measured.static),
         row(`${LABELS[name]}, cache hit`, measured.cached, name in PAGES ? cachedTarget(measured.cached, measured.static) : `${Math.round(measured.cached.rps / measured.bypassed.rps)}× the uncached rate`),
         row(`${LABELS[name]}, cache bypassed (rendered)`, measured.bypassed),
+        ...(measured.redirect
+          ? [row(`redirect ${OLD_PERMALINK} → post page (301), cached`, measured.redirect, `≥ ${TARGETS.redirectShareOfPage}× the cached post page (${(measured.redirect.rps / measured.cached.rps).toFixed(2)}×): ${verdict(measured.redirect.rps >= TARGETS.redirectShareOfPage * measured.cached.rps)}`)]
+          : []),
         ...(measured.bypassedSerial
           ? [row(`${LABELS[name]}, cache bypassed, 1 connection`, measured.bypassedSerial, `p50 ≤ ${TARGETS.uncachedPostP50} ms: ${verdict(measured.bypassedSerial.p50 <= TARGETS.uncachedPostP50)}`)]
           : []),

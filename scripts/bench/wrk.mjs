@@ -29,8 +29,8 @@ end
 const UNIT_MS = { us: 0.001, ms: 1, s: 1000 }
 const duration = (value, unit) => Number(value) * UNIT_MS[unit]
 
-/** Parses wrk's `--latency` report. */
-export function parseWrk(output) {
+/** Parses wrk's `--latency` report; with `redirects`, 3xx answers are the expected ones, not errors. */
+export function parseWrk(output, { redirects = false } = {}) {
   const percentile = p => {
     const match = new RegExp(`^\\s+${p}%\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(output)
     return match ? duration(match[1], match[2]) : Number.NaN
@@ -42,14 +42,15 @@ export function parseWrk(output) {
   // Microseconds from our done() hook, when present: adds p95.
   const exact = /pressroom-percentiles (\d+) (\d+) (\d+)/.exec(output)
   const [p50, p95, p99] = exact ? exact.slice(1).map(us => Number(us) / 1000) : [percentile(50), Number.NaN, percentile(99)]
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0), p50, p95, p99, requests, errors: non2xx + socketErrors }
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0), p50, p95, p99, requests, errors: (redirects ? 0 : non2xx) + socketErrors }
 }
 
 /**
- * `body` makes every request a POST of that JSON; `bypassCache` gives every request a never-seen URL.
+ * `body` makes every request a POST of that JSON; `bypassCache` gives every request a never-seen URL; `redirects`
+ * loads an address that answers 3xx.
  * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, requests: number, errors: number }>}
  */
-export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body }) {
+export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body, redirects = false }) {
   const binary = await ensureDebianPackage('wrk', '/usr/bin/wrk')
   const threads = String(Math.min(2, connections))
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-wrk-'))
@@ -62,5 +63,5 @@ export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds =
   writeFileSync(path.join(dir, 'load.lua'), lua)
   const args = ['-t', threads, '-c', String(connections), '--latency', '-s', path.join(dir, 'load.lua')]
   await run(binary, [...args, '-d', `${warmupSeconds}s`, url], { quiet: true })
-  return parseWrk(await run(binary, [...args, '-d', `${seconds}s`, url], { quiet: true }))
+  return parseWrk(await run(binary, [...args, '-d', `${seconds}s`, url], { quiet: true }), { redirects })
 }

@@ -1,5 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin'
 import type { ContentManagerApis } from './content-manager'
+import { HistoryPanel } from './history/HistoryPanel'
+import { TrashButton } from './history/TrashButton'
 import { OpenPreviewInNewTab } from './preview/OpenPreviewInNewTab'
 import { PreviewInNewTab } from './preview/PreviewInNewTab'
 import { addScheduleColumn } from './scheduling/schedule-column'
@@ -14,8 +16,9 @@ export default {
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager')
     const apis = contentManager.apis as unknown as ContentManagerApis
-    apis.addEditViewSidePanel([SchedulePanel])
+    apis.addEditViewSidePanel([SchedulePanel, HistoryPanel])
     apis.addDocumentAction([OpenPreviewInNewTab])
     contentManager.injectComponent('preview', 'actions', { name: 'pressroom-preview-in-new-tab', Component: PreviewInNewTab })
+    contentManager.injectComponent('listView', 'actions', { name: 'pressroom-trash', Component: TrashButton })
   },
 }

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { markdownToBlocks } from '@pressroom/richtext'
 import type { Core } from '@strapi/strapi'
+import { actingAs } from '../history'
 import { withoutAnnouncements } from '../publish-events'
 import type { AuthorFrontMatter, CategoryFrontMatter, PostFrontMatter } from './front-matter'
 import { ensureImage } from './media'
@@ -139,8 +140,9 @@ export async function importContent(strapi: Core.Strapi, folder: string): Promis
   ]
   for (const { file, run } of steps) {
     try {
-      // Imported posts are back-catalogue, not news: receivers of post.published are not told about them.
-      await withoutAnnouncements(run)
+      // Imported posts are back-catalogue, not news: receivers of post.published are not told about them. Their
+      // versions say who made them.
+      await actingAs({ actor: 'Import', note: `Imported from ${path.basename(file)}` }, () => withoutAnnouncements(run))
     }
     catch (error) {
       importer.report.problems.push({ file, reason: reasonOf(error) })

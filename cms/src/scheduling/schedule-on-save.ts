@@ -2,7 +2,7 @@ import type { Core, Modules } from '@strapi/strapi'
 import { afterCommit } from '../utils/after-commit'
 import { fieldError } from '../utils/field-error'
 import type { Scheduler } from './scheduler'
-import { clearPublishSchedule, clearUnpublishSchedule, POST, storedSchedule } from './store'
+import { clearPublishSchedule, clearUnpublishSchedule, POST, SCHEDULE_FIELDS, storedSchedule } from './store'
 
 type PostData = Record<string, unknown>
 
@@ -50,7 +50,7 @@ export function keepSchedules(strapi: Core.Strapi, scheduler: () => Scheduler | 
 
     if (ctx.action === 'create' || ctx.action === 'update') {
       const data = params.data
-      const touchesSchedule = data !== undefined && ['publishAt', 'unpublishAt', 'scheduleStatus', 'scheduleError'].some(field => field in data)
+      const touchesSchedule = data !== undefined && SCHEDULE_FIELDS.some(field => field in data)
       if (!touchesSchedule) return next()
       await settleSchedule(strapi, params.documentId, data)
       const result = await next()

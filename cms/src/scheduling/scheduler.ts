@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Core } from '@strapi/strapi'
+import { actingAs } from '../history'
 import type { DuePublish, DueUnpublish } from './store'
 import { claimPublish, claimUnpublish, duePublishes, dueUnpublishes, markFailed, nextDueTime, POST } from './store'
 
@@ -28,11 +29,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 async function publishDue(strapi: Core.Strapi, due: DuePublish): Promise<void> {
   const now = new Date()
   try {
-    const published = await strapi.db.transaction(async () => {
+    const published = await actingAs({ actor: 'Scheduled publish' }, () => strapi.db.transaction(async () => {
       if (!(await claimPublish(strapi, due, now))) return false
       await strapi.documents(POST).publish({ documentId: due.documentId })
       return true
-    })
+    }))
     if (published) strapi.log.info(`[schedule] published ${due.documentId} (scheduled for ${due.publishAt})`)
   }
   catch (error) {
@@ -44,12 +45,12 @@ async function publishDue(strapi: Core.Strapi, due: DuePublish): Promise<void> {
 async function unpublishDue(strapi: Core.Strapi, due: DueUnpublish): Promise<void> {
   const now = new Date()
   try {
-    await strapi.db.transaction(async () => {
+    await actingAs({ actor: 'Scheduled unpublish' }, () => strapi.db.transaction(async () => {
       if (!(await claimUnpublish(strapi, due, now))) return
       const published = await strapi.documents(POST).findOne({ documentId: due.documentId, status: 'published', fields: ['id'] } as never)
       if (published) await strapi.documents(POST).unpublish({ documentId: due.documentId })
       strapi.log.info(`[schedule] unpublished ${due.documentId} (scheduled for ${due.unpublishAt})`)
-    })
+    }))
   }
   catch (error) {
     strapi.log.error(`[schedule] could not unpublish ${due.documentId}: ${reasonOf(error)}`)

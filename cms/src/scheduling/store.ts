@@ -9,6 +9,9 @@ import type { Core } from '@strapi/strapi'
  */
 export const POST = 'api::post.post'
 
+/** The post's schedule fields: set in the admin, private to it (never in the public API). */
+export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt', 'scheduleStatus', 'scheduleError']
+
 export type ScheduleStatus = 'scheduled' | 'failed'
 
 export interface DuePublish {
@@ -23,6 +26,7 @@ export interface DueUnpublish {
 
 export interface StoredSchedule {
   publishAt: string | null
+  unpublishAt: string | null
   scheduleStatus: ScheduleStatus | null
   scheduleError: string | null
 }
@@ -101,6 +105,6 @@ export async function clearUnpublishSchedule(strapi: Core.Strapi, documentId: st
 
 /** The schedule stored on a post's draft, before an editor's save changes it. */
 export async function storedSchedule(strapi: Core.Strapi, documentId: string): Promise<StoredSchedule | null> {
-  const row = await drafts(strapi).findOne({ select: ['publishAt', 'scheduleStatus', 'scheduleError'], where: { documentId, publishedAt: null } }) as StoredSchedule | null
-  return row ? { publishAt: asIso(row.publishAt), scheduleStatus: row.scheduleStatus ?? null, scheduleError: row.scheduleError ?? null } : null
+  const row = await drafts(strapi).findOne({ select: ['publishAt', 'unpublishAt', 'scheduleStatus', 'scheduleError'], where: { documentId, publishedAt: null } }) as StoredSchedule | null
+  return row ? { publishAt: asIso(row.publishAt), unpublishAt: asIso(row.unpublishAt), scheduleStatus: row.scheduleStatus ?? null, scheduleError: row.scheduleError ?? null } : null
 }

@@ -98,6 +98,9 @@ describe('scheduled publishing', () => {
 
     const after = await editor('GET', `${POSTS}/${documentId}`)
     expect(after.body.data).toMatchObject({ status: 'published', publishAt: null, scheduleStatus: null })
+    // The post's history says who published it.
+    const history = await editor('GET', `/pressroom/posts/${documentId}/versions`)
+    expect(history.body.data[0]).toMatchObject({ status: 'published', actor: 'Scheduled publish' })
     await sleep(1_500) // a few more sweeps: none may publish or announce it again
     expect(announcementsOf(documentId)).toHaveLength(1)
   })

@@ -1,10 +1,13 @@
 import { Flex, Typography } from '@strapi/design-system'
+import { useRBAC } from '@strapi/strapi/admin'
 import type { PanelComponent } from '../content-manager'
 import { POST } from '../content-manager'
-import { formatTime, scheduleState } from './schedule-state'
+import { formatTime } from '../format-time'
+import { scheduleState } from './schedule-state'
 
 /** The edit view's "Schedule" panel: when the post goes live or comes down, or why a scheduled publish failed. */
 export const SchedulePanel: PanelComponent = ({ model, document }) => {
+  const { allowedActions } = useRBAC([{ action: 'plugin::content-manager.explorer.publish', subject: POST }])
   if (model !== POST || !document) return null
   const state = scheduleState(document)
   const unpublish = formatTime(document.unpublishAt)
@@ -24,7 +27,11 @@ export const SchedulePanel: PanelComponent = ({ model, document }) => {
         )}
         {unpublish && <Typography variant="omega" textColor="neutral800">Unpublishes {unpublish}</Typography>}
         {!state && !unpublish && (
-          <Typography variant="pi" textColor="neutral600">Not scheduled. Set "Publish at" (and, if you like, "Unpublish at") below, then save.</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {allowedActions.canPublish
+              ? 'Not scheduled. Set "Publish at" (and, if you like, "Unpublish at") below, then save.'
+              : 'Not scheduled. Only editors can schedule posts.'}
+          </Typography>
         )}
       </Flex>
     ),

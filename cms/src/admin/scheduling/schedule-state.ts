@@ -1,3 +1,5 @@
+import { formatTime } from '../format-time'
+
 /** What a post's schedule looks like to an editor; shared by the edit-view panel and the list-view column. */
 export interface ScheduleState {
   tone: 'scheduled' | 'failed'
@@ -7,14 +9,6 @@ export interface ScheduleState {
   reason: string | null
 }
 
-const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-
-export function formatTime(value: unknown): string | null {
-  if (typeof value !== 'string' || value === '') return null
-  const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : `${time.format(date)} (${zone})`
-}
 
 export function scheduleState(document: Record<string, unknown> | undefined): ScheduleState | null {
   if (!document) return null
