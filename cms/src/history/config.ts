@@ -6,7 +6,7 @@ export interface HistoryConfig {
   keepVersions: number
   /** …and every version from the last N days. */
   keepDays: number
-  /** Deleted posts can be restored for N days. */
+  /** Deleted posts can be restored for N days (0: until the next purge, at boot and every six hours). */
   trashDays: number
 }
 
@@ -22,7 +22,7 @@ export function historyConfig(env: NodeJS.ProcessEnv = process.env): HistoryConf
     enabled: env.HISTORY !== 'false',
     keepVersions: count(env, 'HISTORY_KEEP_VERSIONS', 50, 1),
     keepDays: count(env, 'HISTORY_KEEP_DAYS', 30, 0),
-    trashDays: count(env, 'TRASH_KEEP_DAYS', 30, 1),
+    trashDays: count(env, 'TRASH_KEEP_DAYS', 30, 0),
   }
 }
 

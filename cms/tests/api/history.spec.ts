@@ -131,6 +131,18 @@ describe('history retention', () => {
     await bounded?.stop()
   })
 
+  it('purges deleted posts, with their versions, once their time in the trash is over', async () => {
+    const documentId = await writePost('history-purged', 'Gone for good.')
+    expect((await admin('DELETE', `${POSTS}/${documentId}`)).status).toBe(200)
+    expect(((await admin('GET', '/pressroom/trash')).body.data as Array<{ documentId: string }>).some(item => item.documentId === documentId)).toBe(true)
+    // A CMS that keeps the trash for no days purges at boot.
+    const purging = await startCms({ ...inject('databaseEnv'), TRASH_KEEP_DAYS: '0' })
+    await purging.stop()
+    expect(((await admin('GET', '/pressroom/trash')).body.data as Array<{ documentId: string }>).some(item => item.documentId === documentId)).toBe(false)
+    expect((await versions(documentId)).meta.total).toBe(0)
+    expect((await admin('POST', `/pressroom/trash/${documentId}/restore`)).status).toBe(404)
+  })
+
   it('keeps within the bound, always the newest versions', async () => {
     const documentId = await writePost('history-bounded', 'Version 1.')
     for (let n = 2; n <= 6; n++) await edit(documentId, { body: paragraph(`Version ${n}.`) }, boundedAdmin)
