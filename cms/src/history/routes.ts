@@ -33,6 +33,12 @@ async function draftOf(strapi: Core.Strapi, documentId: string) {
   return strapi.db.query(POST).findOne({ where: { documentId, publishedAt: null }, populate: ['createdBy'] })
 }
 
+/** Reading a post's history needs the right to read the post (its own, for an Author; any, once it is deleted). */
+async function requireHistoryReader(strapi: Core.Strapi, ctx: Context, documentId: string): Promise<void> {
+  const draft = await draftOf(strapi, documentId)
+  if (draft ? !allowed(strapi, ctx, 'read', draft) : !allowed(strapi, ctx, 'read')) refuse('You may not read this post\'s history.')
+}
+
 function refuse(why: string): never {
   throw new errors.ForbiddenError(why)
 }
@@ -59,8 +65,7 @@ export function registerHistoryRoutes(strapi: Core.Strapi): void {
         config: { policies },
         handler: answer(async (ctx) => {
           const { documentId } = ctx.params as { documentId: string }
-          const draft = await draftOf(strapi, documentId)
-          if (draft ? !allowed(strapi, ctx, 'read', draft) : !allowed(strapi, ctx, 'read')) refuse('You may not read this post\'s history.')
+          await requireHistoryReader(strapi, ctx, documentId)
           const versions = await listVersions(db(), documentId, VERSIONS_LISTED)
           return { data: versions.map(({ hash: _hash, ...version }) => version), meta: { total: await countVersions(db(), documentId) } }
         }),
@@ -72,8 +77,7 @@ export function registerHistoryRoutes(strapi: Core.Strapi): void {
         config: { policies },
         handler: answer(async (ctx) => {
           const { documentId, id } = ctx.params as { documentId: string, id: string }
-          const draft = await draftOf(strapi, documentId)
-          if (draft ? !allowed(strapi, ctx, 'read', draft) : !allowed(strapi, ctx, 'read')) refuse('You may not read this post\'s history.')
+          await requireHistoryReader(strapi, ctx, documentId)
           const version = await readVersion(db(), documentId, Number(id))
           if (!version) throw new errors.NotFoundError(`This post has no version ${id}.`)
           const { snapshot, hash: _hash, ...meta } = version

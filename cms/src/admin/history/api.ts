@@ -1,46 +1,23 @@
 // The shapes of the CMS's /pressroom history and trash routes (cms/src/history/routes.ts), as the admin reads them.
 
-export type VersionStatus = 'draft' | 'published' | 'deleted'
+import type { Restored } from '../../history/restore'
+import type { PostSnapshot } from '../../history/snapshot'
+import type { TrashRow, VersionRow, VersionStatus } from '../../history/store'
 
-export interface Version {
-  id: number
-  documentId: string
-  createdAt: number
-  actor: string
-  status: VersionStatus
-  note: string | null
-}
+export type { VersionStatus }
+
+/** A version as the history routes list it. */
+export type Version = Omit<VersionRow, 'hash'>
 
 export interface VersionDetail extends Version {
-  post: {
-    title: string
-    slug: string
-    excerpt: string | null
-    featured: boolean
-    date: string | null
-    cover: { name: string, url: string, alternativeText: string | null } | null
-    author: { name: string } | null
-    categories: Array<{ name: string }>
-    seo: { metaTitle: string | null, metaDescription: string | null, canonicalUrl: string | null, noIndex: boolean } | null
-  }
+  post: PostSnapshot
   /** The body as the site renders it (escaped, safe HTML). */
   bodyHtml: string
 }
 
-export interface TrashItem {
-  documentId: string
-  title: string
-  slug: string
-  deletedAt: number
-  actor: string
-  wasPublished: boolean
-}
+export type TrashItem = TrashRow
 
-export interface Restored {
-  documentId: string
-  slug: string
-  missing: string[]
-}
+export type { Restored }
 
 export const STATUS_LABELS: Record<VersionStatus, string> = { draft: 'Draft', published: 'Published', deleted: 'Deleted' }
 
