@@ -57,6 +57,13 @@ describe('an Author (a guest writer)', () => {
     expect((await author('GET', `${POSTS}/${colleaguesPost}`)).status).toBe(403)
     expect((await author('PUT', `${POSTS}/${colleaguesPost}`, { title: 'Roles: taken over' })).status).toBe(403)
     expect((await author('GET', `/pressroom/posts/${colleaguesPost}/versions`)).status).toBe(403)
+    // The trash is for those who may delete: an Author can neither list it nor bring a colleague's post back.
+    const deleted = await draftBy(admin, 'roles-deleted-by-an-editor')
+    expect((await admin('DELETE', `${POSTS}/${deleted}`)).status).toBe(200)
+    expect((await author('GET', '/pressroom/trash')).status).toBe(403)
+    expect((await author('POST', `/pressroom/trash/${deleted}/restore`)).status).toBe(403)
+    expect((await author('GET', `/pressroom/posts/${deleted}/versions`)).status).toBe(403)
+    expect((await admin('POST', `/pressroom/trash/${deleted}/restore`)).status).toBe(200)
     expect((await author('GET', REDIRECTS)).status).toBe(403)
     expect((await author('POST', REDIRECTS, { from: '/guest', to: '/posts/x', statusCode: 301 })).status).toBe(403)
 

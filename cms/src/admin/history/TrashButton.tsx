@@ -15,20 +15,21 @@ export function TrashButton() {
   const { slug: model } = useParams<{ slug: string }>()
   const { get, post } = useFetchClient()
   const { toggleNotification } = useNotification()
-  const { allowedActions } = useRBAC([{ action: 'plugin::content-manager.explorer.create', subject: POST }])
+  // The trash belongs to those who may delete posts (whoever may delete may undo it).
+  const { allowedActions } = useRBAC([{ action: 'plugin::content-manager.explorer.delete', subject: POST }])
   const [items, setItems] = useState<TrashItem[] | null>(null)
   const [open, setOpen] = useState(false)
 
   useEffect(() => {
-    if (model !== POST) return
+    if (model !== POST || !allowedActions.canDelete) return
     let current = true
     get<{ data: TrashItem[] }>('/pressroom/trash')
       .then(({ data }) => { if (current) setItems(data.data) })
       .catch(() => { if (current) setItems(null) })
     return () => { current = false }
-  }, [get, model])
+  }, [get, model, allowedActions.canDelete])
 
-  if (model !== POST || !items) return null
+  if (model !== POST || !allowedActions.canDelete || !items) return null
   const restore = async (item: TrashItem) => {
     try {
       const { data } = await post<{ data: Restored }>(`/pressroom/trash/${item.documentId}/restore`)
@@ -60,7 +61,7 @@ export function TrashButton() {
                     Deleted {formatTime(item.deletedAt)} by {item.actor}{item.wasPublished ? ' · was published' : ''}
                   </Typography>
                 </Flex>
-                {allowedActions.canCreate && <Button variant="secondary" size="S" onClick={() => restore(item)}>Restore</Button>}
+                <Button variant="secondary" size="S" onClick={() => restore(item)}>Restore</Button>
               </Flex>
             ))}
           </Flex>
