@@ -19,7 +19,9 @@ export default defineNuxtConfig({
   // runtime config on every request, which cut the site's cached-page throughput by 13×.
   modules: ['@nuxt/content'],
   // Node 24's built-in SQLite instead of better-sqlite3 (smaller output, no native addon).
-  content: { experimental: { sqliteConnector: 'native' } },
+  // No Shiki highlighting for code in the site's pages: it marks every line up with `line` attributes and a <style>
+  // in the body, which are not valid HTML, and the pages' few snippets read fine as plain <pre><code>.
+  content: { experimental: { sqliteConnector: 'native' }, build: { markdown: { highlight: false } } },
   // The stylesheet is app.vue's own <style>, so Nuxt inlines it into each page: no render-blocking request.
   runtimeConfig: {
     // Server-only: the CMS URL and token never reach the browser.
@@ -100,10 +102,12 @@ export default defineNuxtConfig({
     defaults: { nuxtLink: { prefetchOn: { interaction: true, visibility: false } } },
   },
   hooks: {
-    // The search suggestions load when the search box gets focus: pages must not prefetch them for every reader.
+    // No <link rel="prefetch" as="script"> for lazy chunks (`as` is valid only with preload): a reader's phone does
+    // not download every page type's code in the background, and the search suggestions load when the box gets focus.
     'build:manifest': (manifest) => {
       for (const [id, chunk] of Object.entries(manifest)) {
-        if (id.includes('SearchSuggestions')) Object.assign(chunk, { prefetch: false, preload: false })
+        chunk.prefetch = false
+        if (id.includes('SearchSuggestions')) chunk.preload = false
       }
     },
   },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi'
 import type * as Nexus from 'nexus'
 import { SCHEDULE_FIELDS } from '../scheduling/store'
 import { searchResolvers, searchResolversConfig, searchTypes } from '../search/graphql'
+import { categoryPostCountConfig, categoryPostCountField } from './category-post-count'
 import { computedFieldResolvers, computedFieldsConfig, computedPostFields } from './computed-fields'
 import { prefetchResolversConfig } from './prefetch-relations'
 import { publishedRelationsConfig } from './published-relations'
@@ -12,8 +13,8 @@ export function registerGraphqlExtension(strapi: Core.Strapi): void {
   // The schedule is the admin's: not part of the public contract, not even as a mutation input.
   for (const field of SCHEDULE_FIELDS) extension.shadowCRUD('api::post.post').field(field).disable()
   extension.use(({ nexus }: { nexus: typeof Nexus }) => ({
-    types: [computedPostFields(nexus), ...searchTypes(nexus)],
+    types: [computedPostFields(nexus), categoryPostCountField(nexus, strapi), ...searchTypes(nexus)],
     resolvers: { ...computedFieldResolvers, ...searchResolvers(strapi) },
-    resolversConfig: { ...computedFieldsConfig, ...publishedRelationsConfig, ...prefetchResolversConfig(strapi), ...searchResolversConfig },
+    resolversConfig: { ...computedFieldsConfig, ...categoryPostCountConfig, ...publishedRelationsConfig, ...prefetchResolversConfig(strapi), ...searchResolversConfig },
   }))
 }

@@ -42,6 +42,8 @@ export const categoryFrontMatter = z.object({
   name: z.string({ error: 'a name is required' }).trim().min(1).max(40),
   slug: slugRule.max(40).optional(),
   description: z.string().trim().max(300).optional(),
+  /** The topic's place in the site header (1 first); absent: listed only on the "All topics" page. */
+  navigation: z.number({ error: 'navigation must be a position in the header, such as 1' }).int().min(1).max(99).optional(),
 })
 
 export type PostFrontMatter = z.infer<typeof postFrontMatter>

@@ -70,6 +70,8 @@ class Importer {
     const { documentId, outcome } = await upsertBySlug(this.strapi, CATEGORY, slug, {
       name: entry.data.name,
       description: entry.data.description ?? null,
+      showInNavigation: entry.data.navigation !== undefined,
+      navigationPosition: entry.data.navigation ?? null,
     })
     this.categoryIds.set(slug, documentId)
     this.record(outcome, entry.file)

@@ -97,6 +97,20 @@ describe('categories and authors', () => {
     await expect(client().getCategory('no-such-category')).rejects.toBeInstanceOf(NotFoundError)
   })
 
+  it('counts each category\'s published posts only (the demo\'s draft is not counted)', async () => {
+    const categories = await client().listCategories()
+    for (const category of categories) {
+      const published = await client().listPosts({ category: category.slug, pageSize: 1 })
+      expect(category.postCount, category.slug).toBe(published.total)
+    }
+    expect(categories.reduce((sum, category) => sum + category.postCount, 0)).toBeGreaterThan(0)
+  })
+
+  it('lists the categories editors put in the header, by their position', async () => {
+    const navigation = await client().listNavigationCategories()
+    expect(navigation.map(category => category.slug)).toEqual(['patents', 'trademarks', 'manufacturing', 'crowdfunding'])
+  })
+
   it('lists authors and finds one by slug with bio, avatar and links', async () => {
     const authors = await client().listAuthors()
     expect(authors.map(author => author.slug)).toEqual(expect.arrayContaining(['claire-huang', 'marcus-reid']))

@@ -1,5 +1,5 @@
-import type { Author, AuthorSummary, Category, Page, Post, PostSummary, Redirect, SearchHit } from '@pressroom/types'
-import { redirectPath } from '@pressroom/types'
+import type { Author, AuthorSummary, Category, CategoryWithPostCount, Page, Post, PostSummary, Redirect, SearchHit } from '@pressroom/types'
+import { NAVIGATION_LIMIT, redirectPath } from '@pressroom/types'
 import { BadRequestError, NotFoundError } from './errors.js'
 import type { PostFiltersInput } from './generated/graphql.js'
 import {
@@ -11,6 +11,7 @@ import {
   ListCategoriesDocument,
   ListFullPostsDocument,
   ListPostsDocument,
+  NavigationCategoriesDocument,
   PostBySlugDocument,
   PostDraftDocument,
   RedirectFromDocument,
@@ -169,9 +170,27 @@ export function createClient(options: PressroomClientOptions) {
       return toPost(data.post, resolveUrl)
     },
 
-    async listCategories(): Promise<Category[]> {
-      const data = await guard((client, signal) => client.request({ document: ListCategoriesDocument, signal }))
-      return data.categories.filter(category => category !== null).map(toCategory)
+    /** Every category by name, with its count of published posts (read a page of 100 at a time). */
+    async listCategories(): Promise<CategoryWithPostCount[]> {
+      const categories: CategoryWithPostCount[] = []
+      for (let page = 1; ; page++) {
+        const data = await guard((client, signal) => client.request({ document: ListCategoriesDocument, variables: { page, pageSize: MAX_PAGE_SIZE }, signal }))
+        const found = data.categories.filter(category => category !== null)
+        categories.push(...found.map(category => ({ ...toCategory(category), postCount: category.postCount })))
+        if (found.length < MAX_PAGE_SIZE) return categories
+      }
+    },
+
+    /**
+     * The categories editors chose for the site header, in their order: by position (unset last), then name, at
+     * most NAVIGATION_LIMIT. Sorted here because databases disagree on where NULL positions sort.
+     */
+    async listNavigationCategories(): Promise<Category[]> {
+      const data = await guard((client, signal) => client.request({ document: NavigationCategoriesDocument, signal }))
+      return data.categories.filter(category => category !== null)
+        .sort((a, b) => (a.navigationPosition ?? Infinity) - (b.navigationPosition ?? Infinity) || a.name.localeCompare(b.name))
+        .slice(0, NAVIGATION_LIMIT)
+        .map(toCategory)
     },
 
     async getCategory(slug: string): Promise<Category> {

@@ -54,6 +54,14 @@ export interface Category {
   description: string | null
 }
 
+/** A category on the "All topics" page: with how many published posts it holds. */
+export interface CategoryWithPostCount extends Category {
+  postCount: number
+}
+
+/** The most categories the site header shows; every category is on the "All topics" page. */
+export const NAVIGATION_LIMIT = 6
+
 /** What a list of posts needs: a card, a feed item without its body. */
 export interface PostSummary {
   documentId: string

@@ -1,2 +1,2 @@
-// GET /api/categories — every category, for the navigation.
+// GET /api/categories — every category by name with its count of published posts, for the "All topics" page.
 export default defineEventHandler(event => fromCms(event, cms => cms.listCategories()))

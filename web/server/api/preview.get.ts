@@ -19,7 +19,7 @@ async function previewPath({ type, documentId }: PreviewClaims): Promise<string>
 export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store')
   if (!useRuntimeConfig(event).previewSecret) throw createError({ statusCode: 503, statusMessage: 'Service Unavailable', message: 'Preview is not set up on this site (NUXT_PREVIEW_SECRET).' })
-  const { token } = await getValidatedQuery(event, previewQuery.parse)
+  const { token } = readQuery(event, previewQuery)
   const claims = await verifyPreviewToken(token)
   if (!claims) throw createError({ statusCode: 401, statusMessage: 'Unauthorized', message: 'This preview link is not valid or has expired. Open the preview again from the admin.' })
   const path = await fromCms(event, () => previewPath(claims))

@@ -4,7 +4,7 @@ import type { SitemapItemLoose } from 'sitemap'
 import { SitemapStream, streamToPromise } from 'sitemap'
 import { sitePaths } from '@pressroom/types'
 
-const SITE_PAGES = ['/', '/about', '/contact', '/privacy', '/developers']
+const SITE_PAGES = ['/', '/categories', '/about', '/contact', '/privacy', '/developers']
 
 /** Every published post (with its last change), category and author, and the site's own pages. */
 async function sitemapEntries(event: Parameters<typeof fromCms>[0]): Promise<SitemapItemLoose[]> {

@@ -19,7 +19,7 @@ const feedPaths = (base: string) => Object.fromEntries(Object.entries(FEED_FILES
  * repeated conditional request with 304.
  */
 export async function sendFeed(event: H3Event, format: FeedFormat, scope: FeedScope): Promise<string> {
-  const { since } = await getValidatedQuery(event, feedQuery.parse)
+  const { since } = readQuery(event, feedQuery)
   const site = useRuntimeConfig().public
   const { channel, posts } = await fromCms(event, async (cms) => {
     const filter = scope.kind === 'all' ? {} : { [scope.kind]: scope.slug }

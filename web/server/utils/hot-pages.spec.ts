@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createHotLane } from './hot-pages'
 
@@ -73,5 +74,32 @@ describe('the hot lane', () => {
     expect(await (await fetch(`${base}/b`)).text()).toBe('b') // the crowd still gets the page
     rememberHotPage('/b', 200, {}, 'b2') // Nitro's answer arrives
     expect(await (await fetch(`${base}/b`)).text()).toBe('b2')
+  })
+
+  it('sends the compressed copy the client accepts, made once, with its own ETag and Vary; identity to the others', async () => {
+    const page = `<!doctype html><title>Long</title>${'<p>A paragraph readers scroll past. </p>'.repeat(200)}`
+    rememberHotPage('/long', 200, { 'content-type': 'text/html;charset=utf-8', 'etag': 'W/"v7"' }, page)
+    const get = (headers: Record<string, string>) => new Promise<{ headers: http.IncomingHttpHeaders, body: Buffer, status: number }>((resolve) => {
+      http.get(`${base}/long`, { headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', chunk => chunks.push(chunk)).on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks), status: response.statusCode! }))
+      })
+    })
+    const plain = await get({})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    expect(plain.body.toString()).toBe(page)
+
+    const brotli = await get({ 'accept-encoding': 'gzip, deflate, br' })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers.etag).toBe('W/"v7-br"')
+    expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length)
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(page)
+    expect((await get({ 'accept-encoding': 'br', 'if-none-match': 'W/"v7-br"' })).status).toBe(304)
+
+    const gzip = await get({ 'accept-encoding': 'gzip' })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.body).toString()).toBe(page)
+    expect((await get({ 'accept-encoding': 'br;q=0' })).headers['content-encoding']).toBeUndefined()
   })
 })

@@ -1,8 +1,12 @@
+import type { H3Event } from 'h3'
 import { z } from 'zod'
 
-/** Query parameters every list accepts. `page` beyond the last page simply returns no posts. */
+/**
+ * Query parameters every list accepts. A malformed page number (`abc`, `-1`, `1.5`, `1e309`) is a 400; one past
+ * the last page is a 404 (listPageFromCms), so no empty "page 999" is ever indexed.
+ */
 export const listQuery = z.object({
-  page: z.coerce.number({ error: 'page must be a whole number' }).int('page must be a whole number').min(1, 'page starts at 1').max(10_000).default(1),
+  page: z.coerce.number({ error: 'page must be a whole number' }).int('page must be a whole number, such as 2').min(1, 'page numbers start at 1').default(1),
 })
 
 export const slugParam = z.object({
@@ -24,3 +28,22 @@ export function sinceDate(missing: string) {
 
 /** A feed's optional `since`. */
 export const feedQuery = z.object({ since: sinceDate('since must be a date').optional() })
+
+/**
+ * The request's query parameters checked against `schema`. When they do not fit, a 400 whose message is the
+ * schema's own words ("page must be a whole number, such as 2"), not h3's dump of the validator's issues.
+ */
+export function readQuery<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+  return parseOrRefuse(schema, getQuery(event))
+}
+
+/** The route's parameters (`:slug`) checked against `schema`, like readQuery. */
+export function readRouterParams<T extends z.ZodType>(event: H3Event, schema: T): z.infer<T> {
+  return parseOrRefuse(schema, getRouterParams(event))
+}
+
+function parseOrRefuse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  throw createError({ statusCode: 400, statusMessage: 'Bad Request', message: result.error.issues.map(issue => `${issue.message}.`.replace(/\.\.$/, '.')).join(' ') })
+}

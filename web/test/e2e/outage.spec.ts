@@ -1,8 +1,12 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { RunningCms } from '../../../testing/cms-server'
 import { startCms } from '../../../testing/cms-server'
 import type { RunningWeb } from '../../../testing/web-server'
 import { startWeb } from '../../../testing/web-server'
+import { launchBrowser, openPage } from './browser'
+import { expectSiteLayout } from './page-style'
 
 // A CMS and site of this file's own (on the shared e2e database), so stopping the CMS disturbs no other test.
 let cms: RunningCms
@@ -40,5 +44,23 @@ describe('with the CMS down', () => {
     const page = await uncached.text()
     expect(page).toContain('The blog is briefly unavailable')
     expect(page).not.toMatch(/at .+\.(m?js|ts):\d+|ECONNREFUSED|fetch failed/)
+
+    // In the browser: the blog's own layout (header, search, footer), not a bare error document.
+    const browser = await launchBrowser()
+    try {
+      const { page: tab } = await openPage(browser)
+      const shown = await tab.goto(`${web.url}/authors/marcus-reid`)
+      expect(shown?.status()).toBe(503)
+      await expectSiteLayout(tab)
+      await expect(tab.locator('h1').textContent()).resolves.toBe('The blog is briefly unavailable')
+      await expect(tab.getByRole('link', { name: 'Read the newest posts' }).count()).resolves.toBe(1)
+      if (process.env.UPDATE_SCREENSHOTS) {
+        mkdirSync(path.resolve('docs/screenshots'), { recursive: true })
+        await tab.screenshot({ path: path.resolve('docs/screenshots/error-503.png') })
+      }
+    }
+    finally {
+      await browser.close()
+    }
   })
 })

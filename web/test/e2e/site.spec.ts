@@ -98,15 +98,6 @@ describe('unknown addresses', () => {
   })
 })
 
-describe('a page number the API refuses', () => {
-  it('answers with the API\'s 400, not a 503 that would tell crawlers the blog is down', async () => {
-    const { page } = await openPage(browser)
-    const response = await page.goto(`${site()}/?page=999999`)
-    expect(response?.status()).toBe(400)
-    await expect(page.locator('h1').textContent()).resolves.toBe('Something went wrong')
-  })
-})
-
 describe('without JavaScript', () => {
   it('shows content and paginates with plain links', async () => {
     const { page } = await openPage(browser, { javaScriptEnabled: false })

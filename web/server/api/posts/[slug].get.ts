@@ -11,7 +11,7 @@ async function previewedDraft(event: Parameters<typeof fromCms>[0], slug: string
 
 // GET /api/posts/:slug — one published post (or, in preview, the previewed draft), with the previous and next posts.
 export default defineEventHandler(async (event) => {
-  const { slug } = await getValidatedRouterParams(event, slugParam.parse)
+  const { slug } = readRouterParams(event, slugParam)
   return fromCms(event, async (cms) => {
     const post = (await previewedDraft(event, slug)) ?? await cms.getPost(slug)
     const category = post.categories[0]?.slug

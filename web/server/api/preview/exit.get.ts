@@ -6,7 +6,7 @@ const exitQuery = z.object({ to: z.string().regex(/^\/(?![/\\])/).max(2_000).opt
 /** GET /api/preview/exit?to=/posts/… — leaves preview mode (drops the cookie) and goes back to the public page. */
 export default defineEventHandler(async (event) => {
   setResponseHeader(event, 'cache-control', 'no-store')
-  const { to } = await getValidatedQuery(event, exitQuery.parse)
+  const { to } = readQuery(event, exitQuery)
   deleteCookie(event, PREVIEW_COOKIE, previewCookieOptions())
   return sendRedirect(event, to ?? '/', 302)
 })

@@ -12,7 +12,7 @@ const digestQuery = z.object({
  * newsletter tool (format=json, the default), or the HTML or the plain text alone (format=html|text) to preview.
  */
 export default defineEventHandler(async (event) => {
-  const { since, format } = await getValidatedQuery(event, digestQuery.parse)
+  const { since, format } = readQuery(event, digestQuery)
   const site = useRuntimeConfig().public
   const page = await fromCms(event, cms => cms.listPosts({ since, pageSize: MAX_PAGE_SIZE }))
   const digest = buildDigest({ siteName: site.siteName, siteUrl: site.siteUrl, since: new Date(since), posts: page.items })

@@ -1,2 +1,2 @@
 // GET /authors/:slug/feed.json — the same feed (json) for one author.
-export default defineEventHandler(async event => sendFeed(event, 'json', { kind: 'author', slug: (await getValidatedRouterParams(event, slugParam.parse)).slug }))
+export default defineEventHandler(async event => sendFeed(event, 'json', { kind: 'author', slug: readRouterParams(event, slugParam).slug }))

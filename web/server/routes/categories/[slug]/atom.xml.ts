@@ -1,2 +1,2 @@
 // GET /categories/:slug/atom.xml — the same feed (atom) for one category.
-export default defineEventHandler(async event => sendFeed(event, 'atom', { kind: 'category', slug: (await getValidatedRouterParams(event, slugParam.parse)).slug }))
+export default defineEventHandler(async event => sendFeed(event, 'atom', { kind: 'category', slug: readRouterParams(event, slugParam).slug }))

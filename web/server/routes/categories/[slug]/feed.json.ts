@@ -1,2 +1,2 @@
 // GET /categories/:slug/feed.json — the same feed (json) for one category.
-export default defineEventHandler(async event => sendFeed(event, 'json', { kind: 'category', slug: (await getValidatedRouterParams(event, slugParam.parse)).slug }))
+export default defineEventHandler(async event => sendFeed(event, 'json', { kind: 'category', slug: readRouterParams(event, slugParam).slug }))

@@ -1,2 +1,2 @@
 // GET /categories/:slug/feed.xml — the same feed (rss) for one category.
-export default defineEventHandler(async event => sendFeed(event, 'rss', { kind: 'category', slug: (await getValidatedRouterParams(event, slugParam.parse)).slug }))
+export default defineEventHandler(async event => sendFeed(event, 'rss', { kind: 'category', slug: readRouterParams(event, slugParam).slug }))
