@@ -2,6 +2,7 @@
 // lint → build packages → type-check → build the CMS and the site → GraphQL contract → unit, component and CMS
 // API tests on SQLite → end-to-end tests in Chromium → the CMS API tests on PostgreSQL (when DATABASE_URL is set).
 // Ends with one line "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -47,6 +48,7 @@ try {
   await vitest('Unit, component and CMS API tests on SQLite', ['unit', 'web', 'cms'], { DATABASE_URL: '', REDIS_URL: '' })
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(chromium)) throw new Error(`The end-to-end tests need Chromium at ${chromium}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`)
+  if (spawnSync('java', ['-version']).status !== 0) throw new Error('The end-to-end tests run the Nu HTML Checker (vnu.jar), which needs Java 11 or newer on PATH: install Debian\'s package (apt-get install openjdk-17-jre-headless).')
   await vitest('End-to-end tests: the built site and CMS in headless Chromium', ['e2e'], { DATABASE_URL: '', REDIS_URL: '' })
   if (databaseUrl) await vitest(`CMS API tests on PostgreSQL (DATABASE_URL)${process.env.REDIS_URL ? ' with Redis (REDIS_URL)' : ''}`, ['cms'], { DATABASE_URL: databaseUrl })
   else console.log('  (DATABASE_URL is not set: the CMS API tests ran on SQLite only)')

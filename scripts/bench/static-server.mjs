@@ -1,19 +1,23 @@
-// The site benchmark's baseline: one Node process with node:http serving fixed HTML bytes from memory — the
-// fastest a Node server can answer these pages. Usage: node static-server.mjs <port> <route>=<file> …
+// The site benchmark's baseline: one Node process with node:http serving fixed bytes from memory — the fastest a
+// Node server can answer these pages. Usage: node static-server.mjs <port> <route>=<file>[=<content-encoding>] …
+// A route with an encoding (br) is sent with that Content-Encoding: the same compressed bytes the site sends.
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 
 const [port, ...routes] = process.argv.slice(2)
 const pages = new Map(routes.map((route) => {
-  const [pathname, file] = route.split('=')
-  return [pathname, readFileSync(file)]
+  const [pathname, file, encoding] = route.split('=')
+  const body = readFileSync(file)
+  const headers = { 'content-type': 'text/html;charset=utf-8', 'content-length': body.length }
+  if (encoding) Object.assign(headers, { 'content-encoding': encoding, 'vary': 'Accept-Encoding' })
+  return [pathname, { body, headers }]
 }))
 
 http.createServer((request, response) => {
-  const body = pages.get(request.url.split('?')[0])
-  if (!body) {
+  const page = pages.get(request.url.split('?')[0])
+  if (!page) {
     response.writeHead(404).end()
     return
   }
-  response.writeHead(200, { 'content-type': 'text/html;charset=utf-8', 'content-length': body.length }).end(body)
+  response.writeHead(200, page.headers).end(page.body)
 }).listen(Number(port), '127.0.0.1')

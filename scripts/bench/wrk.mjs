@@ -47,10 +47,10 @@ export function parseWrk(output, { redirects = false } = {}) {
 
 /**
  * `body` makes every request a POST of that JSON; `bypassCache` gives every request a never-seen URL; `redirects`
- * loads an address that answers 3xx.
+ * loads an address that answers 3xx; `headers` are sent with every request (e.g. Accept-Encoding).
  * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, requests: number, errors: number }>}
  */
-export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body, redirects = false }) {
+export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body, redirects = false, headers = {} }) {
   const binary = await ensureDebianPackage('wrk', '/usr/bin/wrk')
   const threads = String(Math.min(2, connections))
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-wrk-'))
@@ -61,7 +61,7 @@ export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds =
     lua += postScript(path.join(dir, 'body.json'))
   }
   writeFileSync(path.join(dir, 'load.lua'), lua)
-  const args = ['-t', threads, '-c', String(connections), '--latency', '-s', path.join(dir, 'load.lua')]
+  const args = ['-t', threads, '-c', String(connections), '--latency', '-s', path.join(dir, 'load.lua'), ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])]
   await run(binary, [...args, '-d', `${warmupSeconds}s`, url], { quiet: true })
   return parseWrk(await run(binary, [...args, '-d', `${seconds}s`, url], { quiet: true }), { redirects })
 }

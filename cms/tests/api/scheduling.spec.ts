@@ -212,7 +212,7 @@ if (inject('databaseKind') === 'postgres') {
       const posts = await Promise.all(['one', 'two', 'three', 'four', 'five'].map(name => writePost(`scheduled-twice-over-${name}`, { publishAt })))
       for (const [index, name] of ['one', 'two', 'three', 'four', 'five'].entries()) {
         await eventually(`post ${name} to be public`, () => publicPost(second.url, `scheduled-twice-over-${name}`))
-        await receiver.waitFor(call => (JSON.parse(call.body) as PostPublishedEvent).data.documentId === posts[index], 10_000)
+        await receiver.waitFor(call => (JSON.parse(call.body) as PostPublishedEvent).data.documentId === posts[index], 20_000)
       }
       await sleep(2_000)
       const logs = stack.cms.log() + second.log()
