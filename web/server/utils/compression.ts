@@ -3,6 +3,7 @@ import { Socket } from 'node:net'
 import { promisify } from 'node:util'
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
 import compressible from 'compressible'
+import { LRUCache } from 'lru-cache'
 import Negotiator from 'negotiator'
 
 /**
@@ -20,11 +21,20 @@ const MIN_BYTES = 1024
 /** Negotiator 1.x's `preferred` option, which @types/negotiator (0.6) does not know yet. */
 type PreferringNegotiator = { encoding(available: string[], options: { preferred: string[] }): string | undefined }
 
+/** Browsers send a handful of distinct Accept-Encoding values: each is negotiated once, not on every cache hit. */
+const negotiated = new LRUCache<string, Encoding | 'identity'>({ max: 200 })
+
 /** The encoding to answer with, honouring the client's q-values; undefined for identity. */
 export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding | undefined {
   if (!acceptEncoding) return undefined
-  const chosen = (new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }) as PreferringNegotiator).encoding(ENCODINGS, { preferred: ENCODINGS })
-  return chosen === 'br' || chosen === 'gzip' ? chosen : undefined
+  const key = String(acceptEncoding)
+  let chosen = negotiated.get(key)
+  if (chosen === undefined) {
+    const best = (new Negotiator({ headers: { 'accept-encoding': key } }) as PreferringNegotiator).encoding(ENCODINGS, { preferred: ENCODINGS })
+    chosen = best === 'br' || best === 'gzip' ? best : 'identity'
+    negotiated.set(key, chosen)
+  }
+  return chosen === 'identity' ? undefined : chosen
 }
 
 /** Is this a body worth compressing: text (by its Content-Type), not already encoded, and not tiny? */
