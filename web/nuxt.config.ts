@@ -18,11 +18,15 @@ export default defineNuxtConfig({
   // (server/routes/sitemap.xml.ts, the `sitemap` library): @nuxtjs/sitemap's nuxt-site-config middleware clones the
   // runtime config on every request, which cut the site's cached-page throughput by 13×.
   modules: ['@nuxt/content'],
+  // No vue-router (~10 KB of browser JavaScript): every link is a real link to a server-rendered page, so app.vue
+  // picks the page from the route table in app/utils/page-routes.ts. The pages are still app/pages/*.vue.
+  pages: false,
   // Node 24's built-in SQLite instead of better-sqlite3 (smaller output, no native addon).
   // No Shiki highlighting for code in the site's pages: it marks every line up with `line` attributes and a <style>
   // in the body, which are not valid HTML, and the pages' few snippets read fine as plain <pre><code>.
   content: { experimental: { sqliteConnector: 'native' }, build: { markdown: { highlight: false } } },
-  // The stylesheet is app.vue's own <style>, so Nuxt inlines it into each page: no render-blocking request.
+  // The stylesheet is SiteLayout's own <style>, so Nuxt inlines it into each page, error pages included: no
+  // render-blocking request.
   runtimeConfig: {
     // Server-only: the CMS URL and token never reach the browser.
     cmsGraphqlUrl: 'http://localhost:1337/graphql',
@@ -88,22 +92,44 @@ export default defineNuxtConfig({
     storage: { cache: { driver: 'lru-cache', max: 5_000, maxSize: 64 * 1024 * 1024 } },
     compressPublicAssets: { gzip: true, brotli: true },
   },
-  // Every component uses <script setup>; without the Options API, Vue's runtime is smaller.
-  vite: { vue: { features: { optionsAPI: false } } },
+  vite: {
+    // Every component uses <script setup>; without the Options API, Vue's runtime is smaller.
+    vue: { features: { optionsAPI: false } },
+    $client: {
+      build: {
+        // Every browser the site supports preloads modules natively.
+        modulePreload: { polyfill: false },
+        // What every page runs (Vue, Nuxt, app.vue and the layout) is one file, not a dozen small ones that each
+        // cost a request and compress worse apart: the entry chunk takes all its static imports, and one shared
+        // chunk the helpers every page component imports (lazy hydration, the error helper, the site's paths).
+        rolldownOptions: {
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'entry', tags: ['$initial'] },
+                { name: 'entry', test: /[\\/]utils[\\/]fail-page|[\\/]packages[\\/]types[\\/]|[\\/]components[\\/]runtime[\\/]lazy-hydrated/ },
+              ],
+            },
+          },
+        },
+      },
+    },
+  },
   experimental: {
     // Client-side route rules and build-outdated checks are not used here; dropping them trims the client bundle.
     appManifest: false,
-    // A failed chunk load after a deploy falls back to a full page load anyway (links are real links).
-    emitRouteChunkError: false,
-    // No repaint hack on navigation: pages render server-side and navigate without a visible pause.
-    navigationRepaint: false,
-    // Links fetch the next page's code when a visitor points at or focuses them, not whenever they scroll into view:
-    // a phone reading one post does not download every page type in the background.
-    defaults: { nuxtLink: { prefetchOn: { interaction: true, visibility: false } } },
   },
   hooks: {
-    // No <link rel="prefetch" as="script"> for lazy chunks (`as` is valid only with preload): a reader's phone does
-    // not download every page type's code in the background, and the search suggestions load when the box gets focus.
+    // The browser's head is app/plugins/head.client.ts, not Unhead's renderer. The plugin is found by its path inside
+    // Nuxt: if an upgrade moves it, the build stops here rather than quietly shipping 6 KB more.
+    'app:resolve': (app) => {
+      const plugins = app.plugins.filter(plugin => !plugin.src.includes('head/runtime/plugins/unhead.client'))
+      if (plugins.length === app.plugins.length) throw new Error('nuxt.config.ts: Unhead\'s client plugin was not found to replace (did a Nuxt upgrade move head/runtime/plugins/unhead.client?).')
+      app.plugins = plugins
+    },
+    // No chunk is prefetched: links load whole pages, so other pages' code is never needed here, and the search
+    // suggestions load when the search box gets focus. (Nuxt's <link rel="prefetch" as="script"> is also invalid
+    // HTML: `as` belongs to preload and modulepreload.) The suggestions are not preloaded either.
     'build:manifest': (manifest) => {
       for (const [id, chunk] of Object.entries(manifest)) {
         chunk.prefetch = false

@@ -5,10 +5,13 @@ import type { Post } from '@pressroom/types'
  * `seo` fields with fallbacks to the title, excerpt and cover.
  */
 export function usePostSeo(post: Ref<Post>) {
-  const description = computed(() => post.value.seo?.metaDescription || post.value.excerpt)
-  useSeoMeta({ title: () => post.value.seo?.metaTitle || post.value.title, description })
-  // The rest is for crawlers and link previews, which read the server's HTML: the browser bundle leaves it out.
-  if (import.meta.server) crawlerTags(post, description)
+  // The server renders the <head> and nothing changes it in the browser (app/plugins/head.client.ts): the browser
+  // bundle leaves all of it out.
+  if (import.meta.server) {
+    const description = computed(() => post.value.seo?.metaDescription || post.value.excerpt)
+    useSeoMeta({ title: () => post.value.seo?.metaTitle || post.value.title, description })
+    crawlerTags(post, description)
+  }
 }
 
 function crawlerTags(post: Ref<Post>, description: Ref<string>) {
