@@ -3,7 +3,6 @@ import { Socket } from 'node:net'
 import { promisify } from 'node:util'
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
 import compressible from 'compressible'
-import { LRUCache } from 'lru-cache'
 import Negotiator from 'negotiator'
 
 /**
@@ -21,8 +20,12 @@ const MIN_BYTES = 1024
 /** Negotiator 1.x's `preferred` option, which @types/negotiator (0.6) does not know yet. */
 type PreferringNegotiator = { encoding(available: string[], options: { preferred: string[] }): string | undefined }
 
-/** Browsers send a handful of distinct Accept-Encoding values: each is negotiated once, not on every cache hit. */
-const negotiated = new LRUCache<string, Encoding | 'identity'>({ max: 200 })
+/**
+ * Browsers send a handful of distinct Accept-Encoding values: each is negotiated once, not on every cache hit. A
+ * plain Map (cheaper to read than an LRU), emptied if odd clients ever fill it.
+ */
+const negotiated = new Map<string, Encoding | 'identity'>()
+const MAX_NEGOTIATED = 200
 
 /** The encoding to answer with, honouring the client's q-values; undefined for identity. */
 export function preferredEncoding(acceptEncoding: string | string[] | undefined): Encoding | undefined {
@@ -32,6 +35,7 @@ export function preferredEncoding(acceptEncoding: string | string[] | undefined)
   if (chosen === undefined) {
     const best = (new Negotiator({ headers: { 'accept-encoding': key } }) as PreferringNegotiator).encoding(ENCODINGS, { preferred: ENCODINGS })
     chosen = best === 'br' || best === 'gzip' ? best : 'identity'
+    if (negotiated.size >= MAX_NEGOTIATED) negotiated.clear()
     negotiated.set(key, chosen)
   }
   return chosen === 'identity' ? undefined : chosen

@@ -1,0 +1,28 @@
+import type { H3Event } from 'h3'
+
+// What every request meets before h3 routes it, in this order (one place, so the order is explicit):
+// 1. Preview mode is decided (server/utils/preview.ts): an editor's cookie becomes the preview header, which the
+//    hot lane and the page cache never answer. Visitors without the cookie pay one header lookup.
+// 2. The hot lane answers cached pages, compressed copies included (server/utils/hot-pages.ts) — first, because it
+//    is most of the traffic. It never holds an old address: every redirect change purges it with the page cache.
+// 3. Old addresses are redirected (server/utils/redirects.ts), before routing or rendering.
+// 4. What Nitro then sends is compressed when the client accepts it (server/utils/compression.ts).
+export default defineNitroPlugin((nitroApp) => {
+  const route = nitroApp.h3App.handler
+
+  const toNitro = (event: H3Event) => {
+    if (fromNetwork(event.node.req)) compressWhenAccepted(event.node.req, event.node.res)
+    return route(event)
+  }
+
+  const visit = (event: H3Event) => {
+    const { req: request, res: response } = event.node
+    if (hotLane.send(request, response)) return undefined
+    const redirected = answerRedirect(request, response)
+    if (redirected === true) return undefined
+    if (redirected === false) return toNitro(event)
+    return redirected.then(done => (done ? undefined : toNitro(event)))
+  }
+
+  nitroApp.h3App.handler = (event: H3Event) => (mayBePreview(event.node.req) ? enterPreviewMode(event).then(() => visit(event)) : visit(event))
+})
