@@ -33,7 +33,7 @@ function rawBody(url, headers) {
   return new Promise((resolve, reject) => {
     http.get(url, { headers }, (response) => {
       const chunks = []
-      response.on('data', chunk => chunks.push(chunk)).on('end', () => resolve({ body: Buffer.concat(chunks), encoding: response.headers['content-encoding'] }))
+      response.on('data', chunk => chunks.push(chunk)).on('end', () => resolve({ body: Buffer.concat(chunks), encoding: response.headers['content-encoding'], headers: response.headers }))
     }).on('error', reject)
   })
 }
@@ -46,6 +46,7 @@ async function startStaticBaseline(siteUrl) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-static-'))
   const routes = []
   const bytes = {}
+  const headers = {}
   for (const [name, pathname] of Object.entries(LOADED)) {
     const file = path.join(dir, `${name}.html`)
     const identity = await rawBody(`${siteUrl}${pathname}`, {})
@@ -59,12 +60,18 @@ async function startStaticBaseline(siteUrl) {
     if (brotli.encoding !== 'br') throw new Error(`The site sent ${pathname} without brotli to a client asking for it.`)
     writeFileSync(`${file}.br`, brotli.body)
     routes.push(`/br${pathname}=${file}.br=br`)
+    // The same bytes with every header the site sends (less the per-connection ones): what a static server would
+    // pay for the site's security headers, CSP hashes, ETag and Vary.
+    const { connection: _connection, 'keep-alive': _keepAlive, date: _date, ...siteHeaders } = brotli.headers
+    writeFileSync(`${file}.headers.json`, JSON.stringify(siteHeaders))
+    routes.push(`/brh${pathname}=${file}.br=${file}.headers.json`)
     bytes[name] = { identity: identity.body.length, br: brotli.body.length }
+    headers[name] = siteHeaders
   }
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const server = await startServer({ name: 'The static baseline', script: path.join(import.meta.dirname, 'static-server.mjs'), args: [String(port), ...routes], env: {}, url, healthUrl: `${url}/`, timeoutMs: 10_000 })
-  return Object.assign(server, { bytes })
+  return Object.assign(server, { bytes, headers })
 }
 
 /** Idle and total CPU time of the whole machine so far (Linux's /proc/stat). */
@@ -122,6 +129,7 @@ export async function benchSite({ seconds, log }) {
     for (const [name, pathname] of Object.entries(PAGES)) {
       log(`loading the ${LABELS[name]} with Accept-Encoding: br: static baseline sending the same brotli bytes, page cache hit`)
       load[name].brotliStatic = await wrk({ url: `${baseline.url}/br${pathname}`, connections: CONCURRENCY, seconds, headers: BROTLI })
+      load[name].brotliStaticSiteHeaders = await wrk({ url: `${baseline.url}/brh${pathname}`, connections: CONCURRENCY, seconds, headers: BROTLI })
       load[name].brotliCached = await wrk({ url: `${web.url}${pathname}`, connections: CONCURRENCY, seconds, headers: BROTLI })
     }
     log(`a redirect answered from the site's cache (${OLD_PERMALINK} → the post page)`)
@@ -166,6 +174,7 @@ export async function benchSite({ seconds, log }) {
         const share = measured.brotliCached.rps / measured.brotliStatic.rps
         return [
           [...row(`baseline: static node:http, the same ${name} brotli bytes`, measured.brotliStatic).slice(0, 5), `${kb(br)}`, '—'],
+          [...row(`baseline: the same bytes with the site's ${Object.keys(baseline.headers[name]).length} headers`, measured.brotliStaticSiteHeaders).slice(0, 5), `${kb(br)}`, `site hit at ${(measured.brotliCached.rps / measured.brotliStaticSiteHeaders.rps).toFixed(2)}× this`],
           [...row(`${LABELS[name]}, cache hit, brotli`, measured.brotliCached).slice(0, 5), `${kb(br)} (${kb(identity)} uncompressed, ${(identity / br).toFixed(1)}× smaller)`, `≥ ${TARGETS.compressedShareOfStatic}× static (${share.toFixed(2)}×): ${verdict(share >= TARGETS.compressedShareOfStatic)}`],
         ]
       }),
