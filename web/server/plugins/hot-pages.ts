@@ -1,5 +1,6 @@
-// Feeds the hot lane (server/utils/hot-pages.ts) with every successful GET answered under a caching route rule
-// (pages, /api/*, feeds, the sitemap), uncompressed. The lane answers before h3 routes a request
+// Feeds the hot lane (server/utils/hot-pages.ts) with every successful GET answered under a caching route rule whose
+// body is text (pages, feeds, the sitemap; the cached /api/* handlers hand over objects and stay in Nitro's cache),
+// uncompressed. The lane answers before h3 routes a request
 // (plugins/request-pipeline.ts) — ahead of hooks, route-rule matching and the route cache, which cost more than
 // sending the page itself.
 export default defineNitroPlugin((nitroApp) => {

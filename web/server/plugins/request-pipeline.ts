@@ -4,7 +4,8 @@ import type { H3Event } from 'h3'
 // 1. Preview mode is decided (server/utils/preview.ts): an editor's cookie becomes the preview header, which the
 //    hot lane and the page cache never answer. Visitors without the cookie pay one header lookup.
 // 2. The hot lane answers cached pages, compressed copies included (server/utils/hot-pages.ts) — first, because it
-//    is most of the traffic. It never holds an old address: every redirect change purges it with the page cache.
+//    is most of the traffic. Every redirect change purges it with the page cache, and an address found to redirect
+//    (a request the lane let through to refresh) is dropped from it.
 // 3. Old addresses are redirected (server/utils/redirects.ts), before routing or rendering.
 // 4. What Nitro then sends is compressed when the client accepts it (server/utils/compression.ts).
 export default defineNitroPlugin((nitroApp) => {
@@ -18,10 +19,11 @@ export default defineNitroPlugin((nitroApp) => {
   const visit = (event: H3Event) => {
     const { req: request, res: response } = event.node
     if (hotLane.send(request, response)) return undefined
+    const url = request.url ?? '/'
     const redirected = answerRedirect(request, response)
-    if (redirected === true) return undefined
+    if (redirected === true) return hotLane.forget(url)
     if (redirected === false) return toNitro(event)
-    return redirected.then(done => (done ? undefined : toNitro(event)))
+    return redirected.then(done => (done ? hotLane.forget(url) : toNitro(event)))
   }
 
   nitroApp.h3App.handler = (event: H3Event) => (mayBePreview(event.node.req) ? enterPreviewMode(event).then(() => visit(event)) : visit(event))

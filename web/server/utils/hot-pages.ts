@@ -90,7 +90,8 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
      * gets its brotli and gzip copies made on zlib's thread pool, so cache hits never compress.
      */
     remember(url: string, status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
-      if (headers['set-cookie'] !== undefined || /\b(?:private|no-store)\b/.test(String(headers['cache-control'] ?? ''))) return
+      // Nor bytes already encoded (the build's pre-compressed scripts): they would reach clients that never asked.
+      if (headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined || /\b(?:private|no-store)\b/.test(String(headers['cache-control'] ?? ''))) return
       const kept: OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
       const bytes = Buffer.from(body)
@@ -109,6 +110,11 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
           })
           .catch(error => console.error(`[hot lane] ${encoding} compression of ${url} failed`, error))
       }
+    },
+
+    /** Drops one URL (it now redirects). */
+    forget(url: string): void {
+      pages.delete(url)
     },
 
     clear(): void {

@@ -10,5 +10,7 @@ export async function purgeSiteCache(): Promise<number> {
   const storage = useStorage()
   const keys = await storage.getKeys('cache:nitro')
   await Promise.all(keys.map(key => storage.removeItem(key)))
+  // Again: a response rendered before the purge may have been kept while the route cache was being emptied.
+  hotLane.clear()
   return keys.length
 }

@@ -35,6 +35,7 @@ describe('valid HTML', () => {
     const files = new Map<string, string>()
     for (const [name, address] of Object.entries(PAGES)) {
       const response = await fetch(`${inject('siteUrl')}${address}`, { headers: { accept: 'text/html' } })
+      expect(response.status, address).toBe(name === '404' ? 404 : name === '400' ? 400 : 200)
       const file = path.join(dir, `${name.replaceAll(/\W+/g, '-')}.html`)
       writeFileSync(file, await response.text())
       files.set(`file:${file}`, `${name} (${address})`)

@@ -60,7 +60,8 @@ describe('compression', () => {
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.headers.vary).toMatch(/accept-encoding/i)
     expect(plain.body.length).toBeGreaterThan(2_000)
-    // Twice each: once made for this response, once from the hot lane's ready copies (for the cached 200s).
+    // Twice each: once made for this response, then (for the cached pages, feeds and sitemap) from the hot lane's
+    // ready copies.
     for (const round of [1, 2]) {
       const brotli = await rawGet(url, { ...asBrowser, 'accept-encoding': 'gzip, deflate, br, zstd' })
       expect(brotli.status, `round ${round}`).toBe(plain.status)
@@ -83,6 +84,28 @@ describe('compression', () => {
     const held = await rawGet(url, { ...asBrowser, 'accept-encoding': 'br' })
     const etag = String(held.headers.etag)
     expect(etag).toMatch(/-br"$/)
-    expect((await rawGet(url, { ...asBrowser, 'accept-encoding': 'br', 'if-none-match': etag })).status).toBe(304)
+    const revalidated = await rawGet(url, { ...asBrowser, 'accept-encoding': 'br', 'if-none-match': etag })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.headers.etag).toBe(etag)
+  })
+
+  it('never sends the build\'s pre-compressed scripts to a client that did not ask for that encoding', async () => {
+    const page = (await rawGet(`${site()}/`, asBrowser)).body.toString()
+    const script = /<script type="module" src="([^"]+)"/.exec(page)![1]!
+    const url = `${site()}${script}`
+    expect((await rawGet(url, { 'accept-encoding': 'br' })).headers['content-encoding']).toBe('br')
+    const plain = await rawGet(url, {})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body.toString()).toMatch(/\w/)
+  })
+
+  it('answers //another.host/about with a 404, never the about page', async () => {
+    const response = await new Promise<number>((resolve, reject) => {
+      http.get({ host: new URL(site()).hostname, port: new URL(site()).port, path: '//evil.example/about', headers: asBrowser }, (answer) => {
+        answer.resume()
+        resolve(answer.statusCode ?? 0)
+      }).on('error', reject)
+    })
+    expect(response).toBe(404)
   })
 })
