@@ -10,6 +10,7 @@ import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
+import { registerReadiness } from './health/readiness'
 import { keepPostHistory, registerHistory, startHistory, stopHistory } from './history'
 import { syncSitePreviewToken } from './preview/site-preview-token'
 import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
@@ -49,6 +50,7 @@ export default {
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
     startScheduledPublishing(strapi)
+    registerReadiness(strapi)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
