@@ -84,7 +84,6 @@ export default defineNuxtConfig({
     '/api/preview': { swr: false, cache: false },
     '/api/preview/**': { swr: false, cache: false },
     '/health': { swr: false, cache: false },
-    '/_ready': { swr: false, cache: false },
   },
   // The page cache lives in a bounded LRU (entries and bytes), not Nitro's unbounded in-memory default: every
   // distinct URL (?any=query) is a cache entry, and a crawler or attacker must not be able to exhaust memory.

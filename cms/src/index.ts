@@ -10,7 +10,6 @@ import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
-import { registerReadiness } from './health/readiness'
 import { keepPostHistory, registerHistory, startHistory, stopHistory } from './history'
 import { syncSitePreviewToken } from './preview/site-preview-token'
 import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
@@ -50,7 +49,6 @@ export default {
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
     startScheduledPublishing(strapi)
-    registerReadiness(strapi)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

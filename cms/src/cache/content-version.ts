@@ -12,13 +12,10 @@ export interface ContentVersion {
   shared: boolean
   current: () => Promise<string>
   bump: () => Promise<void>
-  /** Does the store answer (Redis's PING within a second)? Always, in this process. */
-  answers: () => Promise<boolean>
   close: () => Promise<void>
 }
 
 const REDIS_KEY = 'pressroom:content-version'
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 function inMemoryVersion(): ContentVersion {
   let version = 0
@@ -26,7 +23,6 @@ function inMemoryVersion(): ContentVersion {
     shared: false,
     current: async () => String(version),
     bump: async () => { version += 1 },
-    answers: async () => true,
     close: async () => {},
   }
 }
@@ -45,7 +41,6 @@ function redisVersion(url: string, strapi: Core.Strapi): ContentVersion {
       await connected
       await client.incr(REDIS_KEY)
     },
-    answers: async () => client.isReady && await Promise.race([client.ping().then(reply => reply === 'PONG'), sleep(1_000).then(() => false)]).catch(() => false),
     close: async () => {
       await connected.catch(() => {})
       if (client.isOpen) await client.quit()
