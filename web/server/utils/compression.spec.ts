@@ -26,7 +26,7 @@ describe('what gets compressed', () => {
 
   it('names each encoding\'s copy in the ETag and Vary', () => {
     expect(variantEtag('W/"abc"', 'br')).toBe('W/"abc-br"')
-    expect(variantEtag('"abc"', 'gzip')).toBe('W/"abc-gzip"')
+    expect(variantEtag('"abc"', 'gzip')).toBe('"abc-gzip"')
     expect(withVaryAcceptEncoding(undefined)).toBe('Accept-Encoding')
     expect(withVaryAcceptEncoding('Origin')).toBe('Origin, Accept-Encoding')
     expect(withVaryAcceptEncoding('accept-encoding')).toBe('accept-encoding')

@@ -15,7 +15,7 @@ export type Encoding = 'br' | 'gzip'
 /** Brotli first: smaller than gzip at the same speed. Negotiator's `preferred` breaks ties in this order. */
 export const ENCODINGS: Encoding[] = ['br', 'gzip']
 /** Below this, compression saves less than it costs. */
-export const MIN_BYTES = 1024
+const MIN_BYTES = 1024
 
 /** Negotiator 1.x's `preferred` option, which @types/negotiator (0.6) does not know yet. */
 type PreferringNegotiator = { encoding(available: string[], options: { preferred: string[] }): string | undefined }
@@ -47,41 +47,35 @@ export function shouldCompress(headers: OutgoingHttpHeaders, size: number): bool
   return size >= MIN_BYTES && headers['content-encoding'] === undefined && typeof type === 'string' && compressible(type) === true
 }
 
-/** Per response, on the event loop: brotli at quality 4 costs about what gzip does, and still beats it on size. */
+/**
+ * One setting for every copy, so a page compresses to the same bytes wherever it is compressed (the hot lane, or
+ * as Nitro sends it) and one ETag can name them. Brotli 5: for a 30 KB page within 0.5 % of quality 9 at a tenth of
+ * its time (~2 ms); 11 is 10 % smaller but takes ~45 ms, which every refresh and every new URL would pay.
+ */
+const BROTLI = (body: Buffer) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+const GZIP = { level: 6 }
+
+/** For this response, on the event loop. */
 export function compressNow(body: Buffer, encoding: Encoding): Buffer {
-  return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 6 })
+  return encoding === 'br' ? brotliCompressSync(body, BROTLI(body)) : gzipSync(body, GZIP)
 }
 
 const brotliAsync = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
-/**
- * For bytes that will be sent many times (the hot lane), made on zlib's thread pool. Brotli 5: for a 30 KB page
- * within 0.5 % of quality 9 at a tenth of its time (~2 ms); 11 is 10 % smaller but takes ~45 ms, which every
- * refresh and every new URL would pay.
- */
+/** For bytes that will be sent many times (the hot lane): the same bytes, made on zlib's thread pool. */
 export function compressForReuse(body: Buffer, encoding: Encoding): Promise<Buffer> {
-  return encoding === 'br'
-    ? brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipAsync(body, { level: 9 })
+  return encoding === 'br' ? brotliAsync(body, BROTLI(body)) : gzipAsync(body, GZIP)
 }
 
-/**
- * Each encoding is its own representation with its own ETag (`"abc"` → `W/"abc-br"`), as HTTP requires. Weak, as
- * nginx makes them: the same page compressed at another quality is other bytes, but the same content.
- */
+/** Each encoding is its own representation with its own ETag (`"abc"` → `"abc-br"`, `W/"abc"` → `W/"abc-br"`). */
 export function variantEtag(etag: string, encoding: Encoding): string {
-  if (!etag.endsWith('"')) return etag
-  const weak = etag.startsWith('W/') ? etag : `W/${etag}`
-  return `${weak.slice(0, -1)}-${encoding}"`
+  return etag.endsWith('"') ? `${etag.slice(0, -1)}-${encoding}"` : etag
 }
 
-/** The ETag the route cache knows for a variant's ETag a client sends back (`W/"abc-br"` → `"abc"` or `W/"abc"`). */
-function baseEtag(etag: string, original: (etag: string) => string): string {
-  const match = /^(?:W\/)?"(.*)-(?:br|gzip)"$/.exec(etag)
-  return match ? original(`"${match[1]}"`) : etag
+/** The ETag the route cache stores for a variant's ETag a client sends back (`W/"abc-br"` → `W/"abc"`). */
+function baseEtag(etag: string): string {
+  return etag.replace(/-(?:br|gzip)"$/, '"')
 }
 
 /** Adds Accept-Encoding to a response's Vary: caches must keep one copy per encoding. */
@@ -106,9 +100,9 @@ export function fromNetwork(request: IncomingMessage): boolean {
 export function compressWhenAccepted(request: IncomingMessage, response: ServerResponse): void {
   const encoding = preferredEncoding(request.headers['accept-encoding'])
   const ifNoneMatch = request.headers['if-none-match']
-  // The route cache compares If-None-Match with the ETag it stores, which is the uncompressed page's (weak or
-  // strong, as Nitro made it: both are tried by stripping only our suffix and keeping the client's W/).
-  if (ifNoneMatch) request.headers['if-none-match'] = baseEtag(ifNoneMatch, etag => (ifNoneMatch.startsWith('W/') ? `W/${etag}` : etag))
+  // The route cache compares If-None-Match with the ETag it stores, which is the uncompressed page's.
+  const heldVariant = ifNoneMatch !== undefined && baseEtag(ifNoneMatch) !== ifNoneMatch
+  if (heldVariant) request.headers['if-none-match'] = baseEtag(ifNoneMatch)
   const end = response.end.bind(response) as (chunk?: unknown, encodingOrCallback?: unknown, callback?: unknown) => ServerResponse
   let streamed = false
   const write = response.write.bind(response) as (...args: unknown[]) => boolean
@@ -119,9 +113,14 @@ export function compressWhenAccepted(request: IncomingMessage, response: ServerR
   response.end = ((chunk?: unknown, encodingOrCallback?: unknown, callback?: unknown) => {
     if (streamed || response.headersSent) return end(chunk, encodingOrCallback, callback)
     const headers = response.getHeaders()
-    // A 304 or a HEAD names the representation a GET would have sent: its ETag and Vary.
-    if (response.statusCode === 304 || request.method === 'HEAD') {
-      if (shouldCompress({ ...headers, 'content-type': headers['content-type'] ?? 'text/html' }, Number(headers['content-length'] ?? MIN_BYTES))) {
+    // A 304 for the compressed copy the client holds names that copy, as a 200 would have.
+    if (response.statusCode === 304) {
+      if (heldVariant) response.setHeader('etag', ifNoneMatch).setHeader('vary', withVaryAcceptEncoding(headers.vary))
+      return end(chunk, encodingOrCallback, callback)
+    }
+    // A HEAD describes what the GET would send: its Vary and ETag (its length stays the uncompressed one).
+    if (request.method === 'HEAD') {
+      if (shouldCompress(headers, Number(headers['content-length'] ?? 0))) {
         response.setHeader('vary', withVaryAcceptEncoding(headers.vary))
         if (encoding && typeof headers.etag === 'string') response.setHeader('etag', variantEtag(headers.etag, encoding))
       }
