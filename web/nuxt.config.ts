@@ -43,6 +43,8 @@ export default defineNuxtConfig({
     // The admin's origin as editors' browsers see it, the only one that may frame a preview. Empty: the CMS's
     // public address (NUXT_CMS_MEDIA_URL, else the API's origin).
     cmsAdminOrigin: '',
+    // Redis, when several site instances run: a purge on one reaches every instance (server/utils/purge-fan-out.ts).
+    redisUrl: '',
     public: {
       siteName: 'Lumen IP Advisory',
       siteDescription: 'Practical advice on patents, trademarks and working safely with manufacturers in China.',
@@ -84,6 +86,7 @@ export default defineNuxtConfig({
     '/api/preview': { swr: false, cache: false },
     '/api/preview/**': { swr: false, cache: false },
     '/health': { swr: false, cache: false },
+    '/_ready': { swr: false, cache: false },
   },
   // The page cache lives in a bounded LRU (entries and bytes), not Nitro's unbounded in-memory default: every
   // distinct URL (?any=query) is a cache entry, and a crawler or attacker must not be able to exhaust memory.

@@ -3,13 +3,14 @@ import { syncAdminRoles } from './bootstrap/admin-roles'
 import { applyEditorLabels } from './bootstrap/editor-labels'
 import { syncPublicPermissions } from './bootstrap/public-permissions'
 import { bumpContentVersionOnWrite } from './cache/bump-on-write'
-import { contentVersionOf } from './cache/content-version'
 import { friendlyValidation } from './document-middlewares/friendly-validation'
 import { notifySiteOnChange } from './document-middlewares/notify-site-on-change'
 import { postPublishRules } from './document-middlewares/post-publish-rules'
 import { publishedOnlyForPublic } from './document-middlewares/published-only-for-public'
 import { registerGraphqlExtension } from './graphql'
 import { applyPrefetch } from './graphql/prefetch-relations'
+import { shutDownGracefully } from './health/graceful-shutdown'
+import { registerReadiness } from './health/readiness'
 import { keepPostHistory, registerHistory, startHistory, stopHistory } from './history'
 import { syncSitePreviewToken } from './preview/site-preview-token'
 import { announceFirstPublish, startPublishWebhooks, stopPublishWebhooks } from './publish-events'
@@ -18,6 +19,7 @@ import { redirectOldSlugs } from './redirects/slug-change'
 import { keepPostSchedules, startScheduledPublishing, stopScheduledPublishing } from './scheduling'
 import { guardScheduling } from './scheduling/only-editors-schedule'
 import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
+import { closeRedis } from './utils/redis'
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -49,12 +51,14 @@ export default {
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)
     startScheduledPublishing(strapi)
+    registerReadiness(strapi)
+    shutDownGracefully(strapi)
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await stopScheduledPublishing()
     stopHistory()
     await stopPublishWebhooks()
-    await contentVersionOf(strapi).close()
+    await closeRedis(strapi)
   },
 }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi'
-import { createClient } from 'redis'
+import type { RedisClientType } from 'redis'
+import { redisAnswers, redisOf } from '../utils/redis'
 
 /**
  * A number that changes whenever any content changes. Cached API responses remember the version they were
@@ -12,7 +13,8 @@ export interface ContentVersion {
   shared: boolean
   current: () => Promise<string>
   bump: () => Promise<void>
-  close: () => Promise<void>
+  /** Does the store answer (Redis's PING within a second)? Always, in this process. */
+  answers: () => Promise<boolean>
 }
 
 const REDIS_KEY = 'pressroom:content-version'
@@ -23,28 +25,17 @@ function inMemoryVersion(): ContentVersion {
     shared: false,
     current: async () => String(version),
     bump: async () => { version += 1 },
-    close: async () => {},
+    answers: async () => true,
   }
 }
 
-function redisVersion(url: string, strapi: Core.Strapi): ContentVersion {
-  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: retries => Math.min(retries * 200, 5000) } })
-  client.on('error', (error: Error) => strapi.log.warn(`Redis (${url}) for the response cache: ${error.message}`))
-  const connected = client.connect()
+function redisVersion(client: RedisClientType): ContentVersion {
+  // Commands wait in node-redis's queue while it (re)connects.
   return {
     shared: true,
-    current: async () => {
-      await connected
-      return (await client.get(REDIS_KEY)) ?? '0'
-    },
-    bump: async () => {
-      await connected
-      await client.incr(REDIS_KEY)
-    },
-    close: async () => {
-      await connected.catch(() => {})
-      if (client.isOpen) await client.quit()
-    },
+    current: async () => (await client.get(REDIS_KEY)) ?? '0',
+    bump: async () => { await client.incr(REDIS_KEY) },
+    answers: () => redisAnswers(client),
   }
 }
 
@@ -53,8 +44,8 @@ const versions = new WeakMap<Core.Strapi, ContentVersion>()
 export function contentVersionOf(strapi: Core.Strapi): ContentVersion {
   let version = versions.get(strapi)
   if (!version) {
-    const url = process.env.REDIS_URL
-    version = url ? redisVersion(url, strapi) : inMemoryVersion()
+    const redis = redisOf(strapi)
+    version = redis ? redisVersion(redis) : inMemoryVersion()
     versions.set(strapi, version)
   }
   return version

@@ -29,7 +29,7 @@ async function writePost(slug: string, fields: Record<string, unknown> = {}): Pr
     author: { connect: [{ documentId: authorDocumentId }] },
     ...fields,
   })
-  expect(response.status, JSON.stringify(response.body)).toBe(201)
+  expect(response.status, `${JSON.stringify(response.body)}\n${stack.cms.log().slice(-4000)}`).toBe(201)
   created.push(response.body.data.documentId as string)
   return response.body.data.documentId as string
 }

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
  * POST /api/revalidate — the CMS's signed "content changed" call. Verifies the HMAC-SHA256 signature of the
  * raw body with the shared secret, then drops every cached page and API answer: lists, related posts and
  * category pages all depend on any post, and publishing is rare enough that a full purge is the simple,
- * always-correct choice.
+ * always-correct choice. The call reaches one instance; with NUXT_REDIS_URL that instance tells all the others.
  */
 export default defineEventHandler(async (event) => {
   const secret = useRuntimeConfig(event).webhookSecret
@@ -15,8 +15,7 @@ export default defineEventHandler(async (event) => {
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw createError({ statusCode: 401, statusMessage: 'Invalid signature' })
   }
-  const purged = await purgeSiteCache()
-  console.info(`[revalidate] ${purged} cached responses purged after ${body.slice(0, 200)}`)
+  await purgeSiteCache(`the CMS said ${body.slice(0, 200)}`)
   setResponseStatus(event, 204)
   return null
 })

@@ -31,8 +31,25 @@ describe('with the CMS down', () => {
     const cachedPath = '/posts/design-patents-protecting-how-your-product-looks'
     const warm = await fetch(`${web.url}${cachedPath}`, asBrowser)
     expect(warm.status).toBe(200)
+    const ready = await fetch(`${web.url}/_ready`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toMatchObject({ ready: true, cms: 'up' })
 
     await cms.stop()
+
+    // Still ready for a load balancer: it has pages to serve. A fresh instance with nothing cached is not.
+    const stillReady = await fetch(`${web.url}/_ready`)
+    expect(stillReady.status).toBe(200)
+    expect(await stillReady.json()).toMatchObject({ ready: true, cms: 'down' })
+    const cold = await startWeb(cms.url)
+    try {
+      const notReady = await fetch(`${cold.url}/_ready`)
+      expect(notReady.status).toBe(503)
+      expect(await notReady.json()).toMatchObject({ ready: false, cms: 'down', cachedPages: 0 })
+    }
+    finally {
+      await cold.stop()
+    }
 
     const cached = await fetch(`${web.url}${cachedPath}`, asBrowser)
     expect(cached.status).toBe(200)
