@@ -10,6 +10,7 @@ const source = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/i
  *   (SQLite, or PostgreSQL when DATABASE_URL is set). Files run one after another: they share that CMS.
  * - web: Vue components in a Nuxt environment (web/vitest.config.ts).
  * - e2e: the built site and CMS in real headless Chromium (web/test/e2e).
+ * - topology: two CMS and two site instances behind the proxy (nginx) on PostgreSQL and Redis (tests/topology).
  */
 export default defineConfig({
   // Tests run against the packages' source, so they never see a stale build.
@@ -57,6 +58,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'topology',
+          include: ['tests/topology/**/*.spec.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
     ],

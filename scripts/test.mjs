@@ -1,6 +1,7 @@
 // ./pressroom test — everything CI checks, in the order that fails fastest:
 // lint → build packages → type-check → build the CMS and the site → GraphQL contract → unit, component and CMS
-// API tests on SQLite → end-to-end tests in Chromium → the CMS API tests on PostgreSQL (when DATABASE_URL is set).
+// API tests on SQLite → end-to-end tests in Chromium → the CMS API tests on PostgreSQL (when DATABASE_URL is set) →
+// the topology tests (two instances of each app behind nginx, when DATABASE_URL and REDIS_URL are set).
 // Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -52,6 +53,9 @@ try {
   await vitest('End-to-end tests: the built site and CMS in headless Chromium', ['e2e'], { DATABASE_URL: '', REDIS_URL: '' })
   if (databaseUrl) await vitest(`CMS API tests on PostgreSQL (DATABASE_URL)${process.env.REDIS_URL ? ' with Redis (REDIS_URL)' : ''}`, ['cms'], { DATABASE_URL: databaseUrl })
   else console.log('  (DATABASE_URL is not set: the CMS API tests ran on SQLite only)')
+  // Several instances share state through PostgreSQL and Redis, so the topology needs both.
+  if (databaseUrl && process.env.REDIS_URL) await vitest('Topology tests: two CMS and two site instances behind the proxy (nginx), a rolling restart under load', ['topology'], { DATABASE_URL: databaseUrl })
+  else console.log('  (DATABASE_URL and REDIS_URL are not both set: the topology tests did not run)')
 }
 catch (error) {
   failure ??= error
