@@ -96,7 +96,7 @@ async function restore({ file, replace }) {
     manifest = verified.manifest
     say(`made ${manifest.createdAt} by Pressroom ${manifest.pressroomVersion} (Strapi ${manifest.strapiVersion}) from ${CLIENT_NAMES[manifest.database.client]}${manifest.database.schema ? ` schema "${manifest.database.schema}"` : ''}`)
     say(describeCounts(manifest.counts))
-    return `${plural(manifest.files.length, 'file')}, ${formatBytes(verified.bytes)}: every SHA-256 matches the manifest`
+    return `${plural(manifest.files.length, 'file')} (${formatBytes(verified.bytes)} unpacked): every SHA-256 matches the manifest`
   })
   if (manifest.database.client !== database.client) {
     throw new BackupError(`This backup holds a ${CLIENT_NAMES[manifest.database.client]} database, but this CMS is configured for ${CLIENT_NAMES[database.client]} `

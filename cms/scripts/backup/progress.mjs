@@ -20,13 +20,13 @@ export function plural(count, one, many = `${one}s`) {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }
 
-/** "12 posts, 2 authors, 4 categories, 24 media files, 1 admin user" */
+/** "12 posts, 2 authors, 4 categories, 24 media library files, 1 admin user" */
 export function describeCounts(counts) {
   return [
     plural(counts.posts, 'post'),
     plural(counts.authors, 'author'),
     plural(counts.categories, 'category', 'categories'),
-    plural(counts.mediaFiles, 'media file'),
+    plural(counts.mediaFiles, 'media library file'),
     plural(counts.adminUsers, 'admin user'),
   ].join(', ')
 }

@@ -163,6 +163,11 @@ describe('./pressroom restore', () => {
 
     const cms = await startCms(env)
     try {
+      // A backup while the CMS runs on the database is consistent too.
+      const live = await backup([path.join(work, 'while-running.tar.gz')])
+      expect(live.output).toContain('10 posts, 2 authors, 4 categories')
+      expect(live.code).toBe(0)
+
       const client = createClient({ url: `${cms.url}/graphql` })
       const page = await client.listPosts({ pageSize: 100 })
       expect(page.total).toBeGreaterThan(0)
