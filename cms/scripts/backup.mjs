@@ -3,7 +3,7 @@
 //   ./pressroom backup [file-or-folder]
 // The database is copied consistently while the CMS runs (SQLite's online backup API, pg_dump from one snapshot),
 // then every upload; manifest.json lists each file with its size and SHA-256. Exit codes: 0 written, 1 failed,
-// 2 usage error.
+// 2 usage error (including a folder that does not exist).
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -50,7 +50,7 @@ async function backup(argument) {
   const settings = loadSettings()
   const archive = archivePath(argument, createdAt)
   if (existsSync(archive)) throw new BackupError(`${displayPath(archive)} already exists: give another name, or move it away first.`)
-  if (!existsSync(path.dirname(archive))) throw new BackupError(`The folder ${displayPath(path.dirname(archive))} does not exist.`)
+  if (!existsSync(path.dirname(archive))) throw new BackupError(`The folder ${displayPath(path.dirname(archive))} does not exist.`, { exitCode: 2 })
 
   const { database, uploadsDir } = settings
   console.log(`Backing up ${describeDatabase(database)} and the uploads in ${displayPath(uploadsDir)}`)

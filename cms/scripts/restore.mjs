@@ -99,8 +99,8 @@ async function restore({ file, replace }) {
     return `${plural(manifest.files.length, 'file')} (${formatBytes(verified.bytes)} unpacked): every SHA-256 matches the manifest`
   })
   if (manifest.database.client !== database.client) {
-    throw new BackupError(`This backup holds a ${CLIENT_NAMES[manifest.database.client]} database, but this CMS is configured for ${CLIENT_NAMES[database.client]} `
-      + `(${database.client === 'sqlite' ? 'DATABASE_URL is not set' : 'DATABASE_URL is set'}). A backup restores only into the kind of database it was taken from: `
+    throw new BackupError(`This backup holds a ${CLIENT_NAMES[manifest.database.client]} database, but this CMS is configured for ${describeDatabase(database)}. `
+      + 'A backup restores only into the kind of database it was taken from: '
       + `configure the CMS for ${CLIENT_NAMES[manifest.database.client]} and run the restore again. Nothing was changed.`)
   }
   if (manifest.strapiVersion !== settings.versions.strapi) {
