@@ -10,6 +10,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   proxy: env.bool('CMS_BEHIND_PROXY', false),
   logger: { updates: { enabled: false }, startup: { enabled: false } },
   webhooks: { populateRelations: false },
+  // The folder served at / and holding uploads/ (local upload provider); tests give each CMS its own.
+  dirs: { public: env('CMS_PUBLIC_DIR', './public') },
 })
 
 export default config
