@@ -9,6 +9,8 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
+const MAX_LOG_CHARS = 16 * 1024 * 1024
+
 /**
  * Starts a Node server as a child process and resolves once `healthUrl` answers 2xx; rejects with the server's
  * own output if it exits or stays silent past the deadline.
@@ -24,9 +26,14 @@ export async function startServer({ name, script, args = [], cwd, env, url, heal
   timeoutMs: number
 }): Promise<RunningServer> {
   const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Both apps log a JSON line per request: under a benchmark's load only the most recent output is kept.
   let log = ''
-  child.stdout!.on('data', (chunk) => { log += chunk })
-  child.stderr!.on('data', (chunk) => { log += chunk })
+  const keep = (chunk: Buffer) => {
+    log += chunk
+    if (log.length > MAX_LOG_CHARS) log = log.slice(-MAX_LOG_CHARS / 2)
+  }
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited during start-up (code ${child.exitCode}):\n${log}`)

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi'
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'global::sql-query-count',
-  'strapi::logger',
+  // One JSON line per request (replaces strapi::logger's text lines).
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   {

@@ -109,6 +109,28 @@ describe('two CMS and two site instances behind the proxy', () => {
     expect(purgeLogs.some(log => log.includes('announced by another instance'))).toBe(true)
   })
 
+  it('logs one JSON line per request on the site and the CMS, under the request id the proxy gave, with no secrets', async () => {
+    const secrets = ['secret-query-token-3f9a', 'secret-bearer-token-77c1', 'secret-cookie-value-9b2e']
+    const response = await fetch(`${proxy.url}/search?q=trademark&token=${secrets[0]}`, {
+      headers: { 'accept': 'text/html', 'authorization': `Bearer ${secrets[1]}`, 'cookie': `session=${secrets[2]}` },
+    })
+    expect(response.status).toBe(200)
+    const requestId = response.headers.get('x-request-id')!
+    expect(requestId).toMatch(/^[\w.:-]{8,128}$/)
+    await sleep(200) // the site writes its lines in batches, at most 50 ms apart
+
+    const linesWith = (logs: string[]) => logs.join('\n').split('\n').filter(line => line.includes(requestId)).map(line => JSON.parse(line) as Record<string, unknown>)
+    const siteLines = linesWith(web.map(instance => instance.log()))
+    expect(siteLines).toEqual([expect.objectContaining({ app: 'web', requestId, method: 'GET', path: '/search', status: 200, durationMs: expect.any(Number) })])
+    // The page's CMS calls carry the visitor's request id.
+    const cmsLines = linesWith(cms.map(instance => instance.log()))
+    expect(cmsLines.length).toBeGreaterThanOrEqual(1)
+    expect(cmsLines[0]).toMatchObject({ app: 'cms', requestId, method: 'POST', path: '/graphql', status: 200 })
+    for (const log of [...web, ...cms].map(instance => instance.log())) {
+      for (const secret of secrets) expect(log).not.toContain(secret)
+    }
+  })
+
   it('counts one client\'s GraphQL requests across both CMS instances: the 61st in a minute is refused', async () => {
     // A loopback address of this run's own, as the client: nginx forwards it, and the CMS believes only nginx.
     const client = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`

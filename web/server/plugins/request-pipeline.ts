@@ -1,6 +1,8 @@
 import type { H3Event } from 'h3'
 
 // What every request meets before h3 routes it, in this order (one place, so the order is explicit):
+// 0. A visitor's request gets its id and, once answered, its JSON log line (server/utils/request-log.ts). Nitro's
+//    in-process calls (SSR's own /api/* fetches) run inside the visitor's request: same id, no line of their own.
 // 1. Preview mode is decided (server/utils/preview.ts): an editor's cookie becomes the preview header, which the
 //    hot lane and the page cache never answer. Visitors without the cookie pay one header lookup.
 // 2. The hot lane answers cached pages, compressed copies included (server/utils/hot-pages.ts) — first, because it
@@ -26,5 +28,7 @@ export default defineNitroPlugin((nitroApp) => {
     return redirected.then(done => (done ? hotLane.forget(url) : toNitro(event)))
   }
 
-  nitroApp.h3App.handler = (event: H3Event) => (mayBePreview(event.node.req) ? enterPreviewMode(event).then(() => visit(event)) : visit(event))
+  const handle = (event: H3Event) => (mayBePreview(event.node.req) ? enterPreviewMode(event).then(() => visit(event)) : visit(event))
+  nitroApp.h3App.handler = (event: H3Event) => (fromNetwork(event.node.req) ? withRequestLog(event.node.req, event.node.res, () => handle(event)) : handle(event))
+  nitroApp.hooks.hook('close', flushRequestLog)
 })

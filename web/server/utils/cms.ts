@@ -11,9 +11,19 @@ export function createSiteClient(token: string | undefined): PressroomClient {
     token: token || undefined,
     mediaBaseUrl: cmsMediaOrigin(),
     timeoutMs: 5_000,
+    fetch: passRequestId,
     // The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through.
     headers: config.webhookSecret ? { 'x-pressroom-site-key': config.webhookSecret } : undefined,
   })
+}
+
+/** The CMS logs the visitor's request id beside its own line, so one id follows a request across both apps. */
+const passRequestId: typeof fetch = (input, init) => {
+  const id = currentRequestId()
+  if (!id) return fetch(input, init)
+  const headers = new Headers(init?.headers)
+  headers.set('x-request-id', id)
+  return fetch(input, { ...init, headers })
 }
 
 /** The only place the site talks to the CMS (with usePreviewCms for drafts): one sdk client for published content. */
