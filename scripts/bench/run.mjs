@@ -2,7 +2,7 @@
 // writes every figure to bench/results/latest.json. A benchmark, not a test: it never fails on a figure.
 //   --seconds N   load duration per measurement (default 10)
 //   --db sqlite|postgres|both   databases for the CMS section (default: both when DATABASE_URL is set)
-//   --only cms|site|search|webhooks|scheduling|history   run one section (default: all)
+//   --only cms|site|search|webhooks|scheduling|history|scale   run one section (default: all)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,7 +11,7 @@ import { buildCms, buildPackages, buildWeb, CMS_DIR, ROOT } from '../lib/build.m
 import { ensureSecrets, SECRETS } from '../lib/env-file.mjs'
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, db: { type: 'string' }, only: { type: 'string' } } })
-const sections = values.only ? [values.only] : ['cms', 'site', 'search', 'webhooks', 'scheduling', 'history']
+const sections = values.only ? [values.only] : ['cms', 'site', 'search', 'webhooks', 'scheduling', 'history', 'scale']
 const seconds = Number(values.seconds)
 const databases = values.db === 'both' || (!values.db && process.env.DATABASE_URL) ? ['sqlite', 'postgres'] : [values.db ?? 'sqlite']
 if (databases.includes('postgres') && !process.env.DATABASE_URL) {
@@ -23,7 +23,7 @@ const log = message => console.log(`  … ${message}`)
 ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
 await buildPackages()
 await buildCms()
-if (sections.includes('site') || sections.includes('scheduling')) await buildWeb()
+if (sections.includes('site') || sections.includes('scheduling') || sections.includes('scale')) await buildWeb()
 // Imported after the build: the sections load the sdk's compiled documents.
 const { benchCms } = await import('./cms.mjs')
 const { benchSite } = await import('./site.mjs')
@@ -31,8 +31,9 @@ const { benchSearch } = await import('./search.mjs')
 const { benchWebhooks } = await import('./webhooks.mjs')
 const { benchScheduling } = await import('./scheduling.mjs')
 const { benchHistory } = await import('./history.mjs')
+const { benchScale } = await import('./scale.mjs')
 
-const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [], history: [] }
+const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [], history: [], scale: null }
 const databaseUrl = process.env.DATABASE_URL
 function useDatabase(database) {
   if (database === 'sqlite') delete process.env.DATABASE_URL
@@ -73,6 +74,9 @@ if (sections.includes('site')) {
   useDatabase('sqlite')
   results.site = await benchSite({ seconds, log })
 }
+
+// Several instances share PostgreSQL and Redis: this section needs both.
+if (sections.includes('scale')) results.scale = await benchScale({ seconds, log })
 
 const out = path.join(ROOT, 'bench', 'results', 'latest.json')
 mkdirSync(path.dirname(out), { recursive: true })

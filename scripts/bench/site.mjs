@@ -3,7 +3,7 @@
 // bypassed by a never-seen query string) — beside a static node:http server sending the same HTML bytes, in the
 // same run; the same for /feed.xml; the index and post again with Accept-Encoding: br beside the baseline sending
 // the same brotli bytes. Then Lighthouse (mobile) on the index and a post, with their client JS and transfer size.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +14,7 @@ import { startWeb } from '../../testing/web-server.ts'
 import { audit } from './lighthouse.mjs'
 import { kb, ms, perSecond, table, verdict } from './report.mjs'
 import { seedDatabase } from './seed.mjs'
+import { settle } from './settle.mjs'
 import { wrk } from './wrk.mjs'
 
 const CONCURRENCY = 50
@@ -72,26 +73,6 @@ async function startStaticBaseline(siteUrl) {
   const url = `http://127.0.0.1:${port}`
   const server = await startServer({ name: 'The static baseline', script: path.join(import.meta.dirname, 'static-server.mjs'), args: [String(port), ...routes], env: {}, url, healthUrl: `${url}/`, timeoutMs: 10_000 })
   return Object.assign(server, { bytes, headers })
-}
-
-/** Idle and total CPU time of the whole machine so far (Linux's /proc/stat). */
-function cpuTimes() {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number)
-  return { idle: fields[3] + fields[4], total: fields.reduce((sum, value) => sum + value, 0) }
-}
-
-/**
- * Waits (up to 30 s) until the machine is mostly idle for a second: after a cache-bypassing load the site is still
- * rendering the requests wrk gave up on, and the next row must not be measured against that backlog.
- */
-async function settle() {
-  const deadline = Date.now() + 30_000
-  for (let idleWindows = 0; idleWindows < 2 && Date.now() < deadline;) {
-    const before = cpuTimes()
-    await new Promise(resolve => setTimeout(resolve, 500))
-    const after = cpuTimes()
-    idleWindows = (after.idle - before.idle) / (after.total - before.total) > 0.8 ? idleWindows + 1 : 0
-  }
 }
 
 /** Lighthouse's own advice for a noisy machine: several runs, reported by the median performance score. */
