@@ -5,7 +5,7 @@ import path from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import pg from 'pg'
 import * as tar from 'tar'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createClient } from '@pressroom/sdk'
 import type { TestDatabase } from '../../../testing/cms-server'
 import { createTestDatabase, runCmsScript, startCms } from '../../../testing/cms-server'
@@ -251,7 +251,8 @@ describe('./pressroom restore', () => {
     expect(run.output).toContain('Nothing was changed')
   })
 
-  it.runIf(Boolean(process.env.DATABASE_URL))('on PostgreSQL, restores into another schema, and refuses one beside the backup\'s own', async () => {
+  // PostgreSQL only: SQLite has no schemas.
+  if (inject('databaseKind') === 'postgres') it('on PostgreSQL, restores into another schema, and refuses one beside the backup\'s own', async () => {
     const source = env.DATABASE_SCHEMA!
     const other = await createTestDatabase()
     try {

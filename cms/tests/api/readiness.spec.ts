@@ -69,7 +69,7 @@ if (inject('databaseKind') === 'postgres') {
       await eventually('readiness with the database back', async () => (await readiness(cms.url)).status === 200)
     })
 
-    it.runIf(process.env.REDIS_URL)('answers 503 naming Redis while it is unreachable, and 200 again once it is back', async () => {
+    if (process.env.REDIS_URL) it('answers 503 naming Redis while it is unreachable, and 200 again once it is back', async () => {
       await cables.redis!.unplug()
       await eventually('readiness to see Redis gone', async () => (await readiness(cms.url)).status === 503)
       expect((await readiness(cms.url)).body).toMatchObject({ ready: false, database: 'up', redis: 'down' })

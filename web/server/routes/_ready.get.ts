@@ -1,10 +1,17 @@
-// GET /_ready — for load balancers: 200 when this instance can serve readers, i.e. the CMS answers or there are
-// cached pages to serve while it does not; 503 otherwise. /health stays the liveness check (the process is up).
+// GET /_ready — for load balancers: 200 when this instance can serve readers, i.e. the CMS's GraphQL API answers or
+// there are cached pages to serve while it does not; 503 otherwise. /health stays the liveness check (the process is
+// up). The CMS is asked where the site asks it for content (NUXT_CMS_GRAPHQL_URL), proxy included.
 const CMS_TIMEOUT_MS = 1_000
 
 async function cmsAnswers(): Promise<boolean> {
+  const config = useRuntimeConfig()
   try {
-    const response = await fetch(new URL('/_health', useRuntimeConfig().cmsGraphqlUrl), { signal: AbortSignal.timeout(CMS_TIMEOUT_MS) })
+    const response = await fetch(config.cmsGraphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...siteKeyHeaders() },
+      body: '{"query":"{ __typename }"}',
+      signal: AbortSignal.timeout(CMS_TIMEOUT_MS),
+    })
     return response.ok
   }
   catch {

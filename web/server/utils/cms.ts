@@ -3,6 +3,12 @@ import { BadRequestError, CmsUnavailableError, createClient, NotFoundError, Rate
 
 let client: PressroomClient | undefined
 
+/** The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through. */
+export function siteKeyHeaders(): Record<string, string> | undefined {
+  const secret = useRuntimeConfig().webhookSecret
+  return secret ? { 'x-pressroom-site-key': secret } : undefined
+}
+
 /** An sdk client for the CMS configured from runtime config, reading with `token` (none: what the public sees). */
 export function createSiteClient(token: string | undefined): PressroomClient {
   const config = useRuntimeConfig()
@@ -12,8 +18,7 @@ export function createSiteClient(token: string | undefined): PressroomClient {
     mediaBaseUrl: cmsMediaOrigin(),
     timeoutMs: 5_000,
     fetch: passRequestId,
-    // The secret the site shares with the CMS marks its own requests, which the CMS's rate limit lets through.
-    headers: config.webhookSecret ? { 'x-pressroom-site-key': config.webhookSecret } : undefined,
+    headers: siteKeyHeaders(),
   })
 }
 
