@@ -433,6 +433,29 @@ async function main() {
     expectAll('site', webs)
     expectAll('cms-graphql', cmses)
   })
+  await step('A post published while scaled shows on both site instances (the purge reaches each through Redis)', async () => {
+    const webs = containers('web')
+    const direct = async (name, pathname) => (await fetch(`http://${containerAddress(name)}:3000${pathname}`, { signal: AbortSignal.timeout(15_000) })).text()
+    // Both instances have the index cached before the publish.
+    for (const name of webs) await direct(name, '/')
+    const admin = await adminSession()
+    const authors = await admin('GET', '/content-manager/collection-types/api::author.author?pageSize=1')
+    const title = `Published while scaled ${Date.now().toString(36)}`
+    const draft = await admin('POST', POSTS, {
+      title,
+      slug: `published-while-scaled-${Date.now().toString(36)}`,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Seen on every site instance.' }] }],
+      author: { connect: [{ documentId: authors.body.results[0].documentId }] },
+    })
+    check(draft.status === 201, `Creating a draft answered ${draft.status}: ${JSON.stringify(draft.body).slice(0, 300)}`)
+    const publish = await admin('POST', `${POSTS}/${draft.body.data.documentId}/actions/publish`, {})
+    check(publish.status === 200, `Publishing answered ${publish.status}.`)
+    for (const name of webs) {
+      const after = await waitFor(`the post on ${name}`, async () => (await direct(name, '/')).includes(escapeHtml(title)), 10_000)
+      check(after !== undefined, `${name} still showed its old index 10 s after the publish.`)
+      console.log(`  ${name}: on its index ${(after / 1000).toFixed(1)} s after the publish`)
+    }
+  })
 
   const sizes = {}
   for (const [name, image] of Object.entries({ ...APP_IMAGES, postgres: images.POSTGRES_IMAGE, redis: images.REDIS_IMAGE, proxy: images.PROXY_IMAGE, node: images.NODE_IMAGE })) {

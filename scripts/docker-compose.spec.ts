@@ -16,16 +16,19 @@ describe('docker-compose.yml', () => {
   it('runs PostgreSQL, the CMS and the site, each waiting for what it needs to be healthy', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'cms', 'web']))
     expect(compose.services.web.depends_on.cms.condition).toBe('service_healthy')
-    expect(compose.services.web.environment.NUXT_CMS_GRAPHQL_URL).toBe('http://cms:1337/graphql')
-    // Image URLs sent to browsers use the CMS's public address, the same one the CMS itself announces.
-    expect(compose.services.web.environment.NUXT_CMS_MEDIA_URL).toBe(compose.services.cms.environment.CMS_PUBLIC_URL)
+    // The site reads through the proxy, which spreads its reads over every CMS instance and retries a restarting one.
+    expect(compose.services.web.environment.NUXT_CMS_GRAPHQL_URL).toBe('http://proxy:8080/graphql')
+    // Image URLs sent to browsers use the public address (unless media live in a bucket), as the CMS announces.
+    expect(compose.services.web.environment.NUXT_CMS_MEDIA_URL).toBe(compose.services.cms.environment.CMS_PUBLIC_URL.replace('PUBLIC_URL', 'MEDIA_URL'))
     expect(compose.services.cms.depends_on.postgres.condition).toBe('service_healthy')
     expect(compose.services.postgres.healthcheck.test.join(' ')).toContain('pg_isready')
     expect(compose.services.cms.environment.DATABASE_URL).toMatch(/^postgres:\/\/pressroom:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/pressroom$/)
   })
 
   it('wires the CMS\'s signed webhook to the site, with the same required secret on both sides', () => {
-    expect(compose.services.cms.environment.SITE_WEBHOOK_URL).toBe('http://web:3000/api/revalidate')
+    // Through the proxy to whichever site instance; that one tells the others over Redis.
+    expect(compose.services.cms.environment.SITE_WEBHOOK_URL).toBe('http://proxy:8080/api/revalidate')
+    expect(compose.services.web.environment.NUXT_REDIS_URL).toBe('redis://redis:6379')
     expect(compose.services.web.environment.NUXT_WEBHOOK_SECRET).toBe(compose.services.cms.environment.SITE_WEBHOOK_SECRET)
   })
 
@@ -51,7 +54,7 @@ describe('docker-compose.yml', () => {
     for (const name of Object.keys(SECRETS.cms)) expect(example).toMatch(new RegExp(`^${name}=$`, 'm'))
   })
 
-  it.each([['cms', '/_health'], ['web', '/health']])('builds the %s image with the pinned Node and pnpm, as a non-root user, with a health check', (service, health) => {
+  it.each([['cms', '/_ready'], ['web', '/health']])('builds the %s image with the pinned Node and pnpm, as a non-root user, with a health check', (service, health) => {
     const dockerfile = readFileSync(path.join(root, compose.services[service].build.dockerfile), 'utf8')
     const nodeMajor = /PRESSROOM_NODE_VERSION=(\d+)\./.exec(bootstrap)![1]
     const pnpmVersion = /PRESSROOM_PNPM_VERSION=([\d.]+)/.exec(bootstrap)![1]
