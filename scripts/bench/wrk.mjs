@@ -42,15 +42,17 @@ export function parseWrk(output, { redirects = false } = {}) {
   // Microseconds from our done() hook, when present: adds p95.
   const exact = /pressroom-percentiles (\d+) (\d+) (\d+)/.exec(output)
   const [p50, p95, p99] = exact ? exact.slice(1).map(us => Number(us) / 1000) : [percentile(50), Number.NaN, percentile(99)]
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0), p50, p95, p99, requests, errors: (redirects ? 0 : non2xx) + socketErrors }
+  const [connect, read, write, timeout] = socket ? socket.slice(1).map(Number) : [0, 0, 0, 0]
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0), p50, p95, p99, requests, errors: (redirects ? 0 : non2xx) + socketErrors, errorKinds: { non2xx: redirects ? 0 : non2xx, connect, read, write, timeout } }
 }
 
 /**
  * `body` makes every request a POST of that JSON; `bypassCache` gives every request a never-seen URL; `redirects`
- * loads an address that answers 3xx; `headers` are sent with every request (e.g. Accept-Encoding).
+ * loads an address that answers 3xx; `headers` are sent with every request (e.g. Accept-Encoding); a request without
+ * an answer after `timeoutSeconds` (wrk's default, 2) counts as a timeout.
  * @returns {Promise<{ rps: number, p50: number, p95: number, p99: number, requests: number, errors: number }>}
  */
-export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body, redirects = false, headers = {} }) {
+export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds = 2, bypassCache = false, body, redirects = false, headers = {}, timeoutSeconds = 2 }) {
   const binary = await ensureDebianPackage('wrk', '/usr/bin/wrk')
   const threads = String(Math.min(2, connections))
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pressroom-wrk-'))
@@ -61,7 +63,7 @@ export async function wrk({ url, connections = 50, seconds = 10, warmupSeconds =
     lua += postScript(path.join(dir, 'body.json'))
   }
   writeFileSync(path.join(dir, 'load.lua'), lua)
-  const args = ['-t', threads, '-c', String(connections), '--latency', '-s', path.join(dir, 'load.lua'), ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])]
-  await run(binary, [...args, '-d', `${warmupSeconds}s`, url], { quiet: true })
+  const args = ['-t', threads, '-c', String(connections), '--timeout', `${timeoutSeconds}s`, '--latency', '-s', path.join(dir, 'load.lua'), ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])]
+  if (warmupSeconds > 0) await run(binary, [...args, '-d', `${warmupSeconds}s`, url], { quiet: true })
   return parseWrk(await run(binary, [...args, '-d', `${seconds}s`, url], { quiet: true }), { redirects })
 }

@@ -20,7 +20,7 @@ Transfer/sec:    296.10MB
 
 describe('parseWrk', () => {
   it('reads throughput, percentiles in any unit as milliseconds, and every kind of error', () => {
-    expect(parseWrk(REPORT)).toEqual({ rps: 20146.8, p50: 0.85, p95: Number.NaN, p99: 1200, requests: 100734, errors: 6 })
+    expect(parseWrk(REPORT)).toEqual({ rps: 20146.8, p50: 0.85, p95: Number.NaN, p99: 1200, requests: 100734, errors: 6, errorKinds: { non2xx: 2, connect: 0, read: 1, write: 0, timeout: 3 } })
   })
 
   it('prefers the exact percentiles, p95 included, that our Lua hook prints in microseconds', () => {

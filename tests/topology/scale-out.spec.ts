@@ -147,7 +147,8 @@ describe('two CMS and two site instances behind the proxy', () => {
     for (let i = 0; i < 61; i += 1) statuses.push((await ask()).status)
     expect(statuses.slice(0, 60).filter(status => status !== 200)).toEqual([])
     expect(statuses[60]).toBe(429)
-    // Both instances took part (nginx balances round-robin).
+    // Both instances took part (nginx balances round-robin). Its access log reaches the file within a second.
+    await sleep(1_200)
     const upstreams = new Set([...proxy.log().matchAll(/"client":"([\d.]+)".*?"route":"cms-graphql","upstream":"([\d.:]+)"/g)].filter(match => match[1] === client).map(match => match[2]))
     expect(upstreams.size).toBe(2)
   })
@@ -185,6 +186,7 @@ describe('two CMS and two site instances behind the proxy', () => {
 
     expect(exitCodes, 'every instance exits 0 on SIGTERM').toEqual([0, 0, 0, 0])
     const failedStatuses = Object.entries(result.statusCodeStats ?? {}).filter(([status]) => Number(status) >= 400)
+    await sleep(1_200) // the proxy's access log is written within a second
     const failures = proxy.log().split('\n').filter(line => /"status":(?!499)[45]\d\d/.test(line) || line.includes('[error]'))
     const kinds = new Map<string, number>()
     for (const line of failures) {

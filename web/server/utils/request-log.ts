@@ -31,11 +31,11 @@ function writeLine(line: string): void {
 }
 
 /**
- * Gives a visitor's request its id (x-request-id in and out) and runs `handle` with it, then logs one JSON line when
- * the response is finished: time, app, request id, method, path (never the query string: preview tokens travel
- * there), status and duration. No headers, cookies or bodies are logged.
+ * Gives a visitor's request its id (x-request-id in and out) and logs one JSON line when the response is finished:
+ * time, app, request id, method, path (never the query string: preview tokens travel there), status and duration.
+ * No headers, cookies or bodies are logged. Returns the id.
  */
-export function withRequestLog<T>(request: IncomingMessage, response: ServerResponse, handle: () => T): T {
+export function logRequest(request: IncomingMessage, response: ServerResponse): string {
   const started = performance.now()
   const given = request.headers['x-request-id']
   const id = typeof given === 'string' && SANE_ID.test(given) ? given : randomUUID()
@@ -53,5 +53,8 @@ export function withRequestLog<T>(request: IncomingMessage, response: ServerResp
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     })}\n`)
   })
-  return requestIds.run(id, handle)
+  return id
 }
+
+/** Runs `handle` with the request's id as the current one, for the CMS calls it makes. */
+export const withRequestId = <T>(id: string, handle: () => T): T => requestIds.run(id, handle)
