@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { DATABASE_ENTRY, FORMAT, FORMAT_VERSION, hashFile, listFiles, MANIFEST, UPLOADS_ENTRY, verifyArchive, writeArchive } from './backup/archive.mjs'
 import { dumpPostgres } from './backup/postgres.mjs'
 import { describeCounts, formatBytes, formatDuration, plural, say, step } from './backup/progress.mjs'
-import { BackupError, describeDatabase, displayPath, loadSettings } from './backup/settings.mjs'
+import { BackupError, describeDatabase, displayPath, loadSettings, runCommand } from './backup/settings.mjs'
 import { dumpSqlite } from './backup/sqlite.mjs'
 
 const USAGE = 'Usage: ./pressroom backup [file.tar.gz | folder]   (default: pressroom-backup-<UTC time>.tar.gz here)'
@@ -123,15 +123,4 @@ async function backup(argument) {
 }
 
 const argument = parseCommandLine()
-try {
-  await backup(argument)
-  process.exit(0)
-}
-catch (error) {
-  if (error instanceof BackupError) {
-    console.error(`✗ ${error.message}`)
-    process.exit(error.exitCode)
-  }
-  console.error(`✗ The backup failed: ${error.stack ?? error}`)
-  process.exit(1)
-}
+await runCommand('backup', () => backup(argument))

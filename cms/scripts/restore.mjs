@@ -12,7 +12,7 @@ import { extractArchive, listFiles, UPLOADS_ENTRY, verifyArchive } from './backu
 import { hasContent } from './backup/content.mjs'
 import { checkPostgresDump, inspectPostgres, restorePostgres } from './backup/postgres.mjs'
 import { describeCounts, formatBytes, formatDuration, plural, say, step } from './backup/progress.mjs'
-import { BackupError, describeDatabase, displayPath, loadSettings } from './backup/settings.mjs'
+import { BackupError, describeDatabase, displayPath, loadSettings, runCommand } from './backup/settings.mjs'
 import { checkSqliteFile, inspectSqlite, replaceSqlite } from './backup/sqlite.mjs'
 
 const USAGE = 'Usage: ./pressroom restore <backup.tar.gz> [--replace]   (stop the CMS first)'
@@ -162,15 +162,4 @@ async function restore({ file, replace }) {
 }
 
 const options = parseCommandLine()
-try {
-  await restore(options)
-  process.exit(0)
-}
-catch (error) {
-  if (error instanceof BackupError) {
-    console.error(`✗ ${error.message}`)
-    process.exit(error.exitCode)
-  }
-  console.error(`✗ The restore failed: ${error.stack ?? error}`)
-  process.exit(1)
-}
+await runCommand('restore', () => restore(options))

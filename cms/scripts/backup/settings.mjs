@@ -76,3 +76,19 @@ export function displayPath(file) {
   const relative = path.relative(process.env.INIT_CWD ?? process.cwd(), file)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
 }
+
+/** Runs backup's or restore's main step and exits: 0, a BackupError's own code and message, or 1 with the stack. */
+export async function runCommand(what, main) {
+  try {
+    await main()
+    process.exit(0)
+  }
+  catch (error) {
+    if (error instanceof BackupError) {
+      console.error(`✗ ${error.message}`)
+      process.exit(error.exitCode)
+    }
+    console.error(`✗ The ${what} failed: ${error.stack ?? error}`)
+    process.exit(1)
+  }
+}
