@@ -84,6 +84,9 @@ export async function benchScale({ seconds, log }) {
       wrk({ url: `${proxyUrl}${POST}`, connections: CONCURRENCY / 2, seconds: restartSeconds, warmupSeconds: 0, timeoutSeconds: 15 }),
       wrk({ url: `${proxyUrl}${POST}`, connections: CONCURRENCY / 2, seconds: restartSeconds, warmupSeconds: 0, bypassCache: true, timeoutSeconds: 15 }),
     ])
+    // Handled now, awaited later: a load that fails while the restarts run must not end the process before `finally`
+    // has stopped the instances.
+    loads.catch(() => {})
     const started = Date.now()
     await new Promise(resolve => setTimeout(resolve, 3_000))
     const restarts = []
