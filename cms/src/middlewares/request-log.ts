@@ -9,6 +9,12 @@ interface KoaContext {
   state: Record<string, unknown>
 }
 
+// A reader of the CMS's output that went away (EPIPE) must not take it down: an unhandled stream error becomes an
+// uncaught exception, whose report fails on the same dead stream, and so on without end.
+let stdoutGone = false
+process.stdout.on('error', () => { stdoutGone = true })
+process.stderr.on('error', () => {})
+
 /** A request id the site or the proxy sent is kept when it looks like one; anything else is replaced. */
 const SANE_ID = /^[\w.:-]{8,128}$/
 
@@ -27,7 +33,7 @@ export default () => async (ctx: KoaContext, next: () => Promise<void>) => {
     await next()
   }
   finally {
-    process.stdout.write(`${JSON.stringify({
+    if (!stdoutGone) process.stdout.write(`${JSON.stringify({
       time: new Date().toISOString(),
       app: 'cms',
       requestId,

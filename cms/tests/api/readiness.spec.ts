@@ -95,4 +95,16 @@ describe('stopping the CMS (SIGTERM)', () => {
     expect(await exited).toBe(0)
     expect(cms.log()).toContain('[shutdown] SIGTERM: no new connections')
   })
+
+  it('keeps serving, and stops on SIGTERM, after whoever read its log has gone away', async () => {
+    const cms = await startCms(inject('databaseEnv'))
+    cms.process.stdout!.destroy()
+    cms.process.stderr!.destroy()
+    const query = JSON.stringify({ query: '{ posts(pagination: { pageSize: 1 }) { title } }' })
+    for (let i = 0; i < 5; i += 1) expect((await fetch(`${cms.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query })).status).toBe(200)
+    expect((await fetch(`${cms.url}/_ready`)).status).toBe(200)
+    const exited = new Promise<number | null>(resolve => cms.process.once('exit', code => resolve(code)))
+    cms.process.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
 })

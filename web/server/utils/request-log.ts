@@ -9,6 +9,12 @@ const requestIds = new AsyncLocalStorage<string>()
 /** The id of the request being handled, for the CMS calls it makes (sent as x-request-id). */
 export const currentRequestId = () => requestIds.getStore()
 
+// A reader of the site's output that went away (EPIPE) must not take the site down: an unhandled stream error
+// becomes an uncaught exception, whose report fails on the same dead stream, and so on without end.
+let stdoutGone = false
+process.stdout.on('error', () => { stdoutGone = true })
+process.stderr.on('error', () => {})
+
 let pending: string[] = []
 let pendingBytes = 0
 let flushTimer: NodeJS.Timeout | undefined
@@ -18,7 +24,7 @@ export function flushRequestLog(): void {
   clearTimeout(flushTimer)
   flushTimer = undefined
   if (pending.length === 0) return
-  process.stdout.write(pending.join(''))
+  if (!stdoutGone) process.stdout.write(pending.join(''))
   pending = []
   pendingBytes = 0
 }

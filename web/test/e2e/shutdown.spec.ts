@@ -18,4 +18,16 @@ describe('stopping the site (SIGTERM)', () => {
     expect((await inFlight.finish()).status).toBe(204)
     expect(await exited).toBe(0)
   })
+
+  it('keeps serving, and stops on SIGTERM, after whoever read its log has gone away', async () => {
+    const web = await startWeb(inject('e2eCmsUrl'))
+    web.process.stdout!.destroy()
+    web.process.stderr!.destroy()
+    for (let i = 0; i < 5; i += 1) expect((await fetch(`${web.url}/`)).status).toBe(200)
+    await new Promise(resolve => setTimeout(resolve, 300)) // its request log is written into the closed pipe
+    expect((await fetch(`${web.url}/health`)).status).toBe(200)
+    const exited = new Promise<number | null>(resolve => web.process.once('exit', code => resolve(code)))
+    web.process.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
 })
