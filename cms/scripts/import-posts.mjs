@@ -1,23 +1,36 @@
 #!/usr/bin/env node
-// Imports a folder of Markdown posts into the CMS (see the README, "Importing posts").
+// Imports posts into the CMS (see the README, "Importing posts"): a folder of Markdown posts, or a WordPress export.
 //   pnpm import-posts <folder> [--only-if-empty]
+//   pnpm import-posts <export.xml> [--uploads <wp-content/uploads folder>]
 // Uses the built CMS (run `pnpm --filter cms build` first) and the database configured in cms/.env.
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
+import { parseArgs } from 'node:util'
+import { printWordPressReport, progressBar, uploadsFolderFor } from './import/wordpress-cli.mjs'
 
+const USAGE = 'Usage: ./pressroom import <folder-of-markdown-posts> [--only-if-empty]\n       ./pressroom import <wordpress-export.xml> [--uploads <folder>]'
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(path.join(cmsDir, 'package.json'))
-const args = process.argv.slice(2)
-const onlyIfEmpty = args.includes('--only-if-empty')
-const folderArg = args.find(arg => !arg.startsWith('--'))
-
-if (!folderArg) {
-  console.error('Usage: pnpm import-posts <folder-of-markdown-posts> [--only-if-empty]')
+let parsed
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { 'only-if-empty': { type: 'boolean', default: false }, 'uploads': { type: 'string' } } })
+}
+catch (error) {
+  console.error(`${error.message}\n${USAGE}`)
   process.exit(2)
 }
-const folder = path.resolve(process.env.INIT_CWD ?? process.cwd(), folderArg)
+const onlyIfEmpty = parsed.values['only-if-empty']
+const folderArg = parsed.positionals[0]
+
+if (!folderArg) {
+  console.error(USAGE)
+  process.exit(2)
+}
+const fromCwd = file => path.resolve(process.env.INIT_CWD ?? process.cwd(), file)
+const folder = fromCwd(folderArg)
+const isExport = existsSync(folder) && statSync(folder).isFile()
 const distDir = path.join(cmsDir, 'dist')
 if (!existsSync(path.join(distDir, 'src', 'importer', 'import-content.js'))) {
   console.error('The CMS is not built yet: run `pnpm --filter cms build` (or ./pressroom start) first.')
@@ -25,15 +38,17 @@ if (!existsSync(path.join(distDir, 'src', 'importer', 'import-content.js'))) {
 }
 
 if (!existsSync(folder)) {
-  console.error(`✗ There is no folder at ${folder}.`)
+  console.error(`✗ There is no folder or file at ${folder}.`)
   process.exit(2)
 }
+const uploads = isExport ? uploadsFolderFor(folder, parsed.values.uploads && fromCwd(parsed.values.uploads)) : null
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true'
 process.env.NODE_ENV ??= 'production'
 // Strapi reads cms/.env from the working directory.
 process.chdir(cmsDir)
 const { createStrapi } = require('@strapi/strapi')
 const { importContent } = require(path.join(distDir, 'src', 'importer', 'import-content.js'))
+const { importWordPress } = require(path.join(distDir, 'src', 'importer', 'wordpress', 'import-wordpress.js'))
 
 let app
 try {
@@ -51,6 +66,19 @@ try {
   const posts = await app.documents('api::post.post').count({})
   if (onlyIfEmpty && posts > 0) {
     console.log(`The CMS already has ${posts} post(s); not importing ${path.relative(process.cwd(), folder) || folder}.`)
+  }
+  else if (isExport) {
+    console.log(`Importing the WordPress export ${folder}${uploads ? `, with images from ${uploads}` : ''} …`)
+    const bar = progressBar()
+    let report
+    try {
+      report = await importWordPress(app, folder, { uploadsFolder: uploads, onProgress: bar.update })
+    }
+    finally {
+      bar.stop()
+    }
+    printWordPressReport(report, process.resourceUsage().maxRSS * 1024)
+    if (report.problems.some(problem => problem.kind === 'failed')) exitCode = 1
   }
   else {
     console.log(`Importing Markdown content from ${folder} …`)

@@ -2,7 +2,8 @@
 // writes every figure to bench/results/latest.json. A benchmark, not a test: it never fails on a figure.
 //   --seconds N   load duration per measurement (default 10)
 //   --db sqlite|postgres|both   databases for the CMS section (default: both when DATABASE_URL is set)
-//   --only cms|site|search|webhooks|scheduling|history|scale   run one section (default: all)
+//   --only cms|site|search|webhooks|scheduling|history|scale|archive   run one section (default: all but archive)
+//   --posts N     the archive section's export size (default 100000)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { buildCms, buildPackages, buildWeb, CMS_DIR, ROOT } from '../lib/build.mjs'
 import { ensureSecrets, SECRETS } from '../lib/env-file.mjs'
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, db: { type: 'string' }, only: { type: 'string' } } })
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, db: { type: 'string' }, only: { type: 'string' }, posts: { type: 'string', default: '100000' } } })
 const sections = values.only ? [values.only] : ['cms', 'site', 'search', 'webhooks', 'scheduling', 'history', 'scale']
 const seconds = Number(values.seconds)
 const databases = values.db === 'both' || (!values.db && process.env.DATABASE_URL) ? ['sqlite', 'postgres'] : [values.db ?? 'sqlite']
@@ -23,7 +24,7 @@ const log = message => console.log(`  … ${message}`)
 ensureSecrets(path.join(CMS_DIR, '.env'), SECRETS.cms)
 await buildPackages()
 await buildCms()
-if (sections.includes('site') || sections.includes('scheduling') || sections.includes('scale')) await buildWeb()
+if (['site', 'scheduling', 'scale', 'archive'].some(section => sections.includes(section))) await buildWeb()
 // Imported after the build: the sections load the sdk's compiled documents.
 const { benchCms } = await import('./cms.mjs')
 const { benchSite } = await import('./site.mjs')
@@ -32,8 +33,9 @@ const { benchWebhooks } = await import('./webhooks.mjs')
 const { benchScheduling } = await import('./scheduling.mjs')
 const { benchHistory } = await import('./history.mjs')
 const { benchScale } = await import('./scale.mjs')
+const { benchArchive } = await import('./archive.mjs')
 
-const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [], history: [], scale: null }
+const results = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, cms: [], site: null, search: [], webhooks: [], scheduling: [], history: [], scale: null, archive: [] }
 const databaseUrl = process.env.DATABASE_URL
 function useDatabase(database) {
   if (database === 'sqlite') delete process.env.DATABASE_URL
@@ -77,6 +79,14 @@ if (sections.includes('site')) {
 
 // Several instances share PostgreSQL and Redis: this section needs both.
 if (sections.includes('scale')) results.scale = await benchScale({ seconds, log })
+
+// 100,000 posts imported from a WordPress export, then read: long, so only when asked for (--only archive).
+if (sections.includes('archive')) {
+  for (const database of databases) {
+    useDatabase(database)
+    results.archive.push(await benchArchive({ posts: Number(values.posts), seconds, log }))
+  }
+}
 
 const out = path.join(ROOT, 'bench', 'results', 'latest.json')
 mkdirSync(path.dirname(out), { recursive: true })

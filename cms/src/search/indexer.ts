@@ -14,7 +14,7 @@ const POST_WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish
 const NAME_SOURCES = new Map([['api::author.author', 'author'], ['api::category.category', 'categories']])
 const PAGE = 200
 
-interface PublishedPost {
+export interface PublishedPost {
   documentId: string
   title: string
   excerpt?: string | null
@@ -37,7 +37,7 @@ function inTransaction<T>(strapi: Core.Strapi, work: (db: Knex) => Promise<T>): 
   return strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as unknown as Promise<T>
 }
 
-function toIndexed(post: PublishedPost): IndexedPost {
+export function toIndexed(post: PublishedPost): IndexedPost {
   const categories = post.categories ?? []
   return {
     documentId: post.documentId,

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Core } from '@strapi/strapi'
 
 export interface SiteWebhookEvent {
@@ -15,15 +16,15 @@ export function signBody(secret: string, body: string): string {
 const RETRY_DELAYS_MS = [500, 2_000, 5_000]
 
 /**
- * Tells the site that content changed, so it purges its cached pages. Configured by SITE_WEBHOOK_URL and
- * SITE_WEBHOOK_SECRET. Never blocks or fails the editor's action: it runs in the background and retries.
+ * Sends one event to the site, retrying a few times; resolves once it was taken or the last try failed (logged).
+ * Configured by SITE_WEBHOOK_URL and SITE_WEBHOOK_SECRET. The waits between tries do not keep the process alive.
  */
-export function notifySite(strapi: Core.Strapi, event: SiteWebhookEvent): void {
+export async function notifySiteNow(strapi: Core.Strapi, event: SiteWebhookEvent): Promise<void> {
   const url = process.env.SITE_WEBHOOK_URL
   const secret = process.env.SITE_WEBHOOK_SECRET
   if (!url || !secret) return
   const body = JSON.stringify({ ...event, sentAt: new Date().toISOString() })
-  const send = async (attempt: number): Promise<void> => {
+  for (let attempt = 0; ; attempt += 1) {
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -32,6 +33,7 @@ export function notifySite(strapi: Core.Strapi, event: SiteWebhookEvent): void {
         signal: AbortSignal.timeout(5_000),
       })
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
+      return
     }
     catch (error) {
       const delay = RETRY_DELAYS_MS[attempt]
@@ -39,8 +41,12 @@ export function notifySite(strapi: Core.Strapi, event: SiteWebhookEvent): void {
         strapi.log.error(`The site did not take the ${event.event} notification (${url}): ${(error as Error).message}`)
         return
       }
-      setTimeout(() => void send(attempt + 1), delay).unref()
+      await sleep(delay, undefined, { ref: false })
     }
   }
-  void send(0)
+}
+
+/** Tells the site that content changed, so it purges its cached pages. Never blocks or fails the editor's action. */
+export function notifySite(strapi: Core.Strapi, event: SiteWebhookEvent): void {
+  void notifySiteNow(strapi, event)
 }

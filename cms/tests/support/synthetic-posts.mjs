@@ -6,7 +6,7 @@ const WORDS = ('patent utility model invention trademark design filing applicati
   + 'priority international protection enforcement infringement copycat marketplace takedown evidence court '
   + 'strategy budget timeline product packaging brand logo china europe united states founder startup').split(' ')
 
-function generator(seed) {
+export function generator(seed) {
   let state = seed >>> 0
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0
@@ -14,7 +14,7 @@ function generator(seed) {
   }
 }
 
-function sentence(random, words) {
+export function sentence(random, words) {
   const picked = Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)])
   const text = picked.join(' ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
