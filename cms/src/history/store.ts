@@ -87,8 +87,15 @@ export async function readVersion(db: Knex, documentId: string, id: number): Pro
   return row ? { ...toVersion(row), snapshot: String(row.snapshot) } : null
 }
 
-export async function addVersion(db: Knex, version: Omit<VersionRow, 'id'> & { snapshot: string }): Promise<void> {
-  await db(VERSIONS).insert({
+export type NewVersion = Omit<VersionRow, 'id'> & { snapshot: string }
+
+export async function addVersion(db: Knex, version: NewVersion): Promise<void> {
+  await addVersions(db, [version])
+}
+
+/** Many versions at once (an import's first versions), a few hundred rows per statement. */
+export async function addVersions(db: Knex, versions: NewVersion[]): Promise<void> {
+  const rows = versions.map(version => ({
     document_id: version.documentId,
     created_at: version.createdAt,
     actor: version.actor.slice(0, 255),
@@ -96,7 +103,8 @@ export async function addVersion(db: Knex, version: Omit<VersionRow, 'id'> & { s
     hash: version.hash,
     note: version.note?.slice(0, 500) ?? null,
     snapshot: version.snapshot,
-  })
+  }))
+  for (let start = 0; start < rows.length; start += 200) await db(VERSIONS).insert(rows.slice(start, start + 200))
 }
 
 /** Bounded history: a post keeps its newest `keep` versions, and every version younger than `since`. */

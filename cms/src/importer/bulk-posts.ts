@@ -3,7 +3,8 @@ import type { Block } from '@pressroom/richtext'
 import type { Core } from '@strapi/strapi'
 import type { PostSnapshot } from '../history/snapshot'
 import { snapshotHash } from '../history/snapshot'
-import { addVersion } from '../history/store'
+import type { NewVersion } from '../history/store'
+import { addVersions } from '../history/store'
 import { toIndexed } from '../search/indexer'
 import type { Knex } from '../search/store'
 import { searchIndex } from '../search/indexer'
@@ -123,14 +124,16 @@ export async function insertPosts(strapi: Core.Strapi, posts: NewPost[], history
 
     const index = searchIndex(strapi)
     const createdAt = Date.now()
+    const versions: NewVersion[] = []
     for (const [position, post] of posts.entries()) {
       const documentId = documentIds[position]!
       if (post.status === 'published') {
         await index.upsert(db, toIndexed({ documentId, title: post.title, excerpt: post.excerpt, body: post.body, author: post.author, categories: post.categories }))
       }
       const snapshot = snapshotOf(post)
-      await addVersion(db, { documentId, createdAt, actor: history.actor, status: post.status === 'published' ? 'published' : 'draft', hash: snapshotHash(snapshot), note: history.note, snapshot: JSON.stringify(snapshot) })
+      versions.push({ documentId, createdAt, actor: history.actor, status: post.status === 'published' ? 'published' : 'draft', hash: snapshotHash(snapshot), note: history.note, snapshot: JSON.stringify(snapshot) })
     }
+    await addVersions(db, versions)
   })
   return documentIds
 }
