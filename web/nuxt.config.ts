@@ -2,7 +2,7 @@ import { PREVIEW_HEADER } from './shared/utils/preview'
 
 // The site's configuration. Every value a deployment changes is runtime config, set by environment variables:
 // NUXT_CMS_GRAPHQL_URL, NUXT_CMS_MEDIA_URL, NUXT_CMS_TOKEN, NUXT_PUBLIC_SITE_NAME, NUXT_PUBLIC_SITE_URL, NUXT_PUBLIC_SITE_DESCRIPTION,
-// and for previews NUXT_PREVIEW_SECRET, NUXT_CMS_PREVIEW_TOKEN, NUXT_CMS_ADMIN_ORIGIN.
+// for previews NUXT_PREVIEW_SECRET, NUXT_CMS_PREVIEW_TOKEN, NUXT_CMS_ADMIN_ORIGIN; for the sitemap NUXT_SITEMAP_MAX_URLS.
 
 /**
  * A cached route (stale-while-revalidate for `seconds`). The preview header is part of the cache key, so a preview
@@ -45,6 +45,8 @@ export default defineNuxtConfig({
     cmsAdminOrigin: '',
     // Redis, when several site instances run: a purge on one reaches every instance (server/utils/purge-fan-out.ts).
     redisUrl: '',
+    // URLs in one sitemap file (NUXT_SITEMAP_MAX_URLS, at most the protocol's 50,000): past it, /sitemap.xml is an index.
+    sitemapMaxUrls: 50_000,
     public: {
       siteName: 'Lumen IP Advisory',
       siteDescription: 'Practical advice on patents, trademarks and working safely with manufacturers in China.',

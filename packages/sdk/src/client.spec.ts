@@ -53,6 +53,30 @@ describe('createClient', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 
+  it('reads post paths as { slug, date } objects from the API\'s two lists, and refuses a bad offset or limit before asking', async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(json(200, { data: { postPaths: { slugs: ['a', 'b'], dates: ['2025-01-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z'], total: 7 } } }))
+    const client = createClient({ url: 'https://cms.example.com/graphql', fetch })
+    expect(await client.listPostPaths({ offset: 5, limit: 2 })).toEqual({ paths: [{ slug: 'a', date: '2025-01-01T00:00:00.000Z' }, { slug: 'b', date: '2025-02-01T00:00:00.000Z' }], total: 7 })
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]!.body)).variables).toEqual({ offset: 5, limit: 2 })
+    fetch.mockClear()
+    await expect(client.listPostPaths({ limit: 50_001 })).rejects.toThrow(new BadRequestError('limit must be a whole number from 1 to 50000; got 50001.'))
+    await expect(client.listPostPaths({ offset: -1, limit: 1 })).rejects.toThrow(new BadRequestError('offset must be a whole number, 0 or more; got -1.'))
+    await expect(client.postPathGroups(0)).rejects.toBeInstanceOf(BadRequestError)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
+  it('pages through categories and authors together for their slugs', async () => {
+    const slugs = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => ({ slug: `${prefix}-${index}` }))
+    const fetch = vi.fn<typeof globalThis.fetch>()
+      .mockImplementationOnce(json(200, { data: { categories: slugs('c', 100), authors: slugs('a', 3) } }))
+      .mockImplementationOnce(json(200, { data: { categories: [...slugs('d', 1), null], authors: [] } }))
+    const found = await createClient({ url: 'https://cms.example.com/graphql', fetch }).listTaxonomySlugs()
+    expect(found.categories).toHaveLength(101)
+    expect(found.categories.at(-1)).toBe('d-0')
+    expect(found.authors).toEqual(['a-0', 'a-1', 'a-2'])
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+
   it('throws NotFoundError for a slug that matches nothing', async () => {
     const client = clientWith(json(200, { data: { posts: [] } }))
     await expect(client.getPost('nope')).rejects.toThrow(new NotFoundError('post', 'nope'))

@@ -14,8 +14,11 @@ import {
   NavigationCategoriesDocument,
   PostBySlugDocument,
   PostDraftDocument,
+  PostPathGroupsDocument,
+  PostPathsDocument,
   RedirectFromDocument,
   SearchPostsDocument,
+  TaxonomySlugsDocument,
 } from './generated/graphql.js'
 import type { ResolveUrl } from './mappers.js'
 import { toAuthor, toAuthorSummary, toCategory, toPost, toPostSummary } from './mappers.js'
@@ -47,6 +50,11 @@ function positiveInteger(name: string, value: number, max = Number.MAX_SAFE_INTE
   return value
 }
 
+function nonNegativeInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0) throw new BadRequestError(`${name} must be a whole number, 0 or more; got ${value}.`)
+  return value
+}
+
 function isoDate(value: Date | string): string {
   const date = value instanceof Date ? value : new Date(value)
   if (Number.isNaN(date.getTime())) throw new BadRequestError(`since must be a date (ISO 8601, e.g. 2025-12-01); got "${String(value)}".`)
@@ -73,6 +81,29 @@ export interface SearchPostsOptions {
 
 /** The longest search query the API accepts. */
 export const MAX_SEARCH_QUERY_LENGTH = 200
+
+/** The most post paths one `listPostPaths` call returns: the sitemap protocol's 50,000 URLs per sitemap. */
+export const MAX_POST_PATHS = 50_000
+
+/** A published post's slug (its page is `sitePaths.post(slug)`) and date (ISO 8601). */
+export interface PostPath {
+  slug: string
+  date: string
+}
+
+/** Consecutive published posts in `listPostPaths` order: `count` of them from `offset`, the newest dated `newest`. */
+export interface PostPathGroup {
+  offset: number
+  count: number
+  newest: string
+}
+
+export interface ListPostPathsOptions {
+  /** How many posts to skip, in the API's stable order (oldest first); default 0. */
+  offset?: number
+  /** How many to return, 1–50,000. */
+  limit: number
+}
 
 /** Media URLs from Strapi's local provider are relative ("/uploads/…"): make them absolute against the CMS. */
 function urlResolver(apiUrl: string, mediaBaseUrl?: string): ResolveUrl {
@@ -143,6 +174,43 @@ export function createClient(options: PressroomClientOptions) {
         pageSize: result.pageSize,
         pageCount: result.pageCount,
         total: result.total,
+      }
+    },
+
+    /**
+     * Published posts' slugs and dates — nothing else, up to 50,000 in one request — for sitemaps. Oldest first (by
+     * date, then documentId), a stable order in which a new post comes last. `total` counts every published post.
+     */
+    async listPostPaths({ offset = 0, limit }: ListPostPathsOptions): Promise<{ paths: PostPath[], total: number }> {
+      const variables = { offset: nonNegativeInteger('offset', offset), limit: positiveInteger('limit', limit, MAX_POST_PATHS) }
+      const data = await guard((client, signal) => client.request({ document: PostPathsDocument, variables, signal }))
+      const { slugs, dates, total } = data.postPaths
+      return { paths: slugs.map((slug, index) => ({ slug, date: dates[index] ?? '' })), total }
+    },
+
+    /**
+     * Published posts cut into consecutive groups of `size` (1–50,000) in `listPostPaths` order, each with its newest
+     * date: the children of a sitemap index. The API returns at most 1,000 groups (BadRequestError for a smaller size).
+     */
+    async postPathGroups(size: number): Promise<{ groups: PostPathGroup[], total: number }> {
+      const variables = { size: positiveInteger('size', size, MAX_POST_PATHS) }
+      const data = await guard((client, signal) => client.request({ document: PostPathGroupsDocument, variables, signal }))
+      return { groups: data.postPathGroups.groups, total: data.postPathGroups.total }
+    },
+
+    /**
+     * Every category's and every author's slug (their pages are `sitePaths.category` / `sitePaths.author`), in slug
+     * order: what a sitemap needs, without listCategories' post counts. One request per hundred of the longer list.
+     */
+    async listTaxonomySlugs(): Promise<{ categories: string[], authors: string[] }> {
+      const categories: string[] = []
+      const authors: string[] = []
+      for (let page = 1; ; page++) {
+        const data = await guard((client, signal) => client.request({ document: TaxonomySlugsDocument, variables: { page, pageSize: MAX_PAGE_SIZE }, signal }))
+        const found = { categories: data.categories.flatMap(category => (category ? [category.slug] : [])), authors: data.authors.flatMap(author => (author ? [author.slug] : [])) }
+        categories.push(...found.categories)
+        authors.push(...found.authors)
+        if (data.categories.length < MAX_PAGE_SIZE && data.authors.length < MAX_PAGE_SIZE) return { categories, authors }
       }
     },
 

@@ -1,6 +1,6 @@
 export type { Author, AuthorSummary, Category, Image, ImageFormat, Page, Post, PostPublishedEvent, PostSummary, Redirect, SearchHit, Seo } from '@pressroom/types'
-export { createClient, MAX_PAGE_SIZE, MAX_SEARCH_QUERY_LENGTH } from './client.js'
-export type { ListPostsOptions, PressroomClient, PressroomClientOptions, SearchPostsOptions } from './client.js'
+export { createClient, MAX_PAGE_SIZE, MAX_POST_PATHS, MAX_SEARCH_QUERY_LENGTH } from './client.js'
+export type { ListPostPathsOptions, ListPostsOptions, PostPath, PostPathGroup, PressroomClient, PressroomClientOptions, SearchPostsOptions } from './client.js'
 export { AccessDeniedError, BadRequestError, CmsUnavailableError, NotFoundError, PressroomError, RateLimitedError } from './errors.js'
 export { InvalidWebhookError, verifyPostPublished } from './webhooks.js'
 export type { WebhookHeaders } from './webhooks.js'

@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createHotLane } from './hot-pages'
+import { createHotLane, HOT_LANE_MAX_BODY_BYTES } from './hot-pages'
 
 const lane = createHotLane({ freshForMs: 300, staleForMs: 5_000 })
 const rememberHotPage = lane.remember
@@ -48,6 +48,14 @@ describe('the hot lane', () => {
     rememberHotPage('/posts/public', 200, {}, 'the published post')
     expect(await (await fetch(`${base}/posts/public`)).text()).toBe('the published post')
     expect((await fetch(`${base}/posts/public`, { headers: { 'x-pressroom-preview': 'a-token' } })).status).toBe(404)
+  })
+
+  it('leaves answers over 2 MB (a big sitemap) to the route cache, so they cannot push pages out', async () => {
+    expect(HOT_LANE_MAX_BODY_BYTES).toBe(2 * 1024 * 1024)
+    rememberHotPage('/sitemap-posts-1.xml', 200, { 'content-type': 'application/xml' }, 'x'.repeat(HOT_LANE_MAX_BODY_BYTES + 1))
+    rememberHotPage('/sitemap-pages-1.xml', 200, { 'content-type': 'application/xml' }, 'x'.repeat(HOT_LANE_MAX_BODY_BYTES))
+    expect((await fetch(`${base}/sitemap-posts-1.xml`)).status).toBe(404)
+    expect((await (await fetch(`${base}/sitemap-pages-1.xml`)).text()).length).toBe(HOT_LANE_MAX_BODY_BYTES)
   })
 
   it('keeps nothing that sets a cookie, answers only GET, and distinguishes query strings', async () => {

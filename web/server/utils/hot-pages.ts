@@ -49,9 +49,17 @@ function encodedRepresentation(identity: Representation, encoding: Encoding, bod
   return { headers, body, etag }
 }
 
+/** The lane's byte budget: each page with its two compressed copies (together well under half the page). */
+const LANE_BYTES = 32 * 1024 * 1024
+
+/**
+ * Answers larger than this stay in Nitro's route cache only: a sitemap of 50,000 URLs (8 MB) would push hundreds of
+ * pages out of the lane, for a file crawlers fetch a few times a day.
+ */
+export const HOT_LANE_MAX_BODY_BYTES = LANE_BYTES / 16
+
 export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, staleForMs: number }) {
-  // Sized for the page and its two compressed copies (together well under half the page).
-  const pages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: 32 * 1024 * 1024, sizeCalculation: page => Math.ceil(page.identity.body.length * 1.5) + 1, ttl: staleForMs })
+  const pages = new LRUCache<string, HotPage>({ max: 1_000, maxSize: LANE_BYTES, sizeCalculation: page => Math.ceil(page.identity.body.length * 1.5) + 1, ttl: staleForMs })
 
   /** The entry to answer with, or undefined to let this request through to Nitro (absent, or its turn to refresh). */
   function servable(url: string): HotPage | undefined {
@@ -86,7 +94,8 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
     },
 
     /**
-     * Keeps a response from the page cache, unless it sets a cookie or is private (a preview's). A compressible page
+     * Keeps a response from the page cache, unless it sets a cookie, is private (a preview's) or is larger than
+     * HOT_LANE_MAX_BODY_BYTES. A compressible page
      * gets its brotli and gzip copies made on zlib's thread pool, so cache hits never compress.
      */
     remember(url: string, status: number, headers: OutgoingHttpHeaders, body: string | Buffer): void {
@@ -95,6 +104,7 @@ export function createHotLane({ freshForMs, staleForMs }: { freshForMs: number, 
       const kept: OutgoingHttpHeaders = {}
       for (const [name, value] of Object.entries(headers)) if (!PER_RESPONSE.has(name) && value !== undefined) kept[name] = value
       const bytes = Buffer.from(body)
+      if (bytes.length > HOT_LANE_MAX_BODY_BYTES) return
       const compresses = shouldCompress(kept, bytes.length)
       if (compresses) kept.vary = withVaryAcceptEncoding(kept.vary)
       kept['content-length'] = bytes.length
