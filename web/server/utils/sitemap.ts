@@ -1,10 +1,13 @@
 import { Readable } from 'node:stream'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { PostPathGroup } from '@pressroom/sdk'
+import { BadRequestError } from '@pressroom/sdk'
 import { sitePaths } from '@pressroom/types'
 import type { H3Event } from 'h3'
 import type { IndexItem, SitemapItemLoose } from 'sitemap'
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap'
+import type { SitemapSection } from './sitemap-paths'
+import { sitemapChildPath } from './sitemap-paths'
 
 /**
  * The sitemap protocol's limits for one file: 50,000 URLs and 50 MB uncompressed (sitemaps.org). Past
@@ -16,6 +19,9 @@ export const SITEMAP_PROTOCOL_MAX_BYTES = 50 * 1024 * 1024
 
 /** The site's own pages (Markdown in web/content/ and the lists), before categories and authors. */
 const SITE_PAGES = ['/', '/categories', '/about', '/contact', '/privacy', '/developers']
+
+/** The most groups the CMS's postPathGroups returns, so the most posts children there can be. */
+const MAX_POST_PARTS = 1_000
 
 /** Items handed to the XML writer between two turns of the event loop: 50,000 URLs never hold it for long. */
 const ITEMS_PER_TURN = 1_000
@@ -33,17 +39,6 @@ export function sitemapMaxUrls(): number {
   return SITEMAP_PROTOCOL_MAX_URLS
 }
 
-/** A child sitemap of the index: the site's pages (categories and authors included) or the posts, in parts. */
-export type SitemapSection = 'pages' | 'posts'
-
-/** `/sitemap-posts-2.xml` → { section: 'posts', part: 2 }; anything else (`-0`, `-01`, other names) → undefined. */
-export function parseSitemapChild(path: string): { section: SitemapSection, part: number } | undefined {
-  const match = /^\/sitemap-(pages|posts)-([1-9]\d{0,8})\.xml$/.exec(path)
-  return match ? { section: match[1] as SitemapSection, part: Number(match[2]) } : undefined
-}
-
-export const sitemapChildPath = (section: SitemapSection, part: number) => `/sitemap-${section}-${part}.xml`
-
 /** What the sitemap holds, read in two requests: the page paths, and the published posts' groups of `cap`. */
 interface SitemapPlan {
   cap: number
@@ -59,7 +54,12 @@ async function sitemapPlan(event: H3Event): Promise<SitemapPlan> {
   return fromCms(event, async (cms) => {
     // Categories' and authors' slugs in one request (not listCategories: its post counts cost a query per category);
     // the posts only counted and grouped, never loaded here.
-    const [taxonomy, posts] = await Promise.all([cms.listTaxonomySlugs(), cms.postPathGroups(cap)])
+    const groups = cms.postPathGroups(cap).catch((error: unknown) => {
+      // More than MAX_POST_PARTS children: the site's configuration is wrong, not the crawler's request.
+      if (error instanceof BadRequestError) throw new Error(`[sitemap] NUXT_SITEMAP_MAX_URLS=${cap} is too small: ${error.message}`, { cause: error })
+      throw error
+    })
+    const [taxonomy, posts] = await Promise.all([cms.listTaxonomySlugs(), groups])
     const pages = [...SITE_PAGES, ...taxonomy.categories.map(slug => sitePaths.category(slug)), ...taxonomy.authors.map(slug => sitePaths.author(slug))]
     return { cap, pages, postTotal: posts.total, postGroups: posts.groups, indexed: pages.length + posts.total > cap }
   })
@@ -120,11 +120,12 @@ export async function sendSitemap(event: H3Event): Promise<string> {
 export async function sendSitemapChild(event: H3Event, section: SitemapSection, part: number): Promise<string> {
   const cap = sitemapMaxUrls()
   const offset = (part - 1) * cap
+  const what = sitemapChildPath(section, part)
+  if (section === 'posts' && part > MAX_POST_PARTS) throw createError({ statusCode: 404, statusMessage: 'Not Found', message: `There is no ${what}. /sitemap.xml lists the sitemaps.` })
   // A part's posts depend only on its number: read them beside the plan rather than after it.
   const postPaths = section === 'posts' ? fromCms(event, cms => cms.listPostPaths({ offset, limit: cap })) : undefined
   postPaths?.catch(() => {}) // awaited below, unless the plan fails or the part does not exist
   const plan = await sitemapPlan(event)
-  const what = sitemapChildPath(section, part)
   const parts = plan.indexed ? partsOf(section === 'pages' ? plan.pages.length : plan.postTotal, cap) : 0
   if (part > parts) {
     const known = parts === 0 ? 'there are none' : `the last is ${sitemapChildPath(section, parts)}`

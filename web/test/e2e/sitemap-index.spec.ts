@@ -133,7 +133,7 @@ describe(`the sitemap index (NUXT_SITEMAP_MAX_URLS=${CAP})`, () => {
     const files = await readIndex()
     const lastPosts = files.filter(file => file.path.startsWith('/sitemap-posts-')).length
     const lastPages = files.filter(file => file.path.startsWith('/sitemap-pages-')).length
-    for (const path of ['/sitemap-posts-999.xml', `/sitemap-posts-${lastPosts + 1}.xml`, `/sitemap-pages-${lastPages + 1}.xml`, '/sitemap-posts-0.xml', '/sitemap-posts-01.xml', '/sitemap-posts-1.xml/', '/sitemap-drafts-1.xml']) {
+    for (const path of ['/sitemap-posts-999.xml', '/sitemap-posts-1001.xml', '/sitemap-posts-999999999.xml', `/sitemap-posts-${lastPosts + 1}.xml`, `/sitemap-pages-${lastPages + 1}.xml`, '/sitemap-posts-0.xml', '/sitemap-posts-01.xml', '/sitemap-posts-1.xml/', '/sitemap-drafts-1.xml']) {
       expect((await fetch(`${web.url}${path}`)).status, path).toBe(404)
     }
     const missing = await fetch(`${web.url}/sitemap-posts-999.xml`, { headers: { accept: 'application/json' } })
