@@ -19,6 +19,7 @@ import { redirectOldSlugs } from './redirects/slug-change'
 import { keepPostSchedules, startScheduledPublishing, stopScheduledPublishing } from './scheduling'
 import { guardScheduling } from './scheduling/only-editors-schedule'
 import { keepSearchIndexInSync, prepareSearchIndex } from './search/indexer'
+import { ensurePostPathsIndex } from './sitemap/post-paths'
 import { closeRedis } from './utils/redis'
 
 export default {
@@ -47,6 +48,7 @@ export default {
     await syncSitePreviewToken(strapi)
     await applyEditorLabels(strapi)
     await prepareSearchIndex(strapi)
+    await ensurePostPathsIndex(strapi)
     await startHistory(strapi)
     await startPublishWebhooks(strapi)
     bumpContentVersionOnWrite(strapi)

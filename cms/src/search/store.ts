@@ -154,22 +154,22 @@ function postgresStore(rankedMatches: number): SearchStore {
       const where = `document @@ to_tsquery('english', ?)${category ? ' AND ? = ANY(categories)' : ''}`
       const query = toTsQuery(terms)
       const params = [query, ...(category ? [category] : [])]
-      const counted = await db.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
-      const total = Number(counted.rows[0].n)
-      // As on SQLite: past `rankedMatches`, the first pages rank only the newest matches (ts_rank reads every
-      // match's whole vector: 730 ms for a word in 100,000 posts).
-      let newest = ''
-      const newestParams: unknown[] = []
-      if (total > rankedMatches && offset + limit <= rankedMatches) {
-        const cutoff = await db.raw(`SELECT seq FROM ${TABLE} WHERE ${where} ORDER BY seq DESC LIMIT 1 OFFSET ?`, [...params, rankedMatches - 1])
-        if (cutoff.rows[0]) {
-          newest = ' AND seq >= ?'
-          newestParams.push(cutoff.rows[0].seq)
-        }
-      }
-      const rows = await db.raw(`SELECT document_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('english', ?)) AS rank
-        FROM ${TABLE} WHERE ${where}${newest} ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [query, ...params, ...newestParams, limit, offset])
-      return { total, hits: rows.rows.map((row: { document_id: string, rank: number }) => ({ documentId: row.document_id, rank: Number(row.rank) })) }
+      // The planner prices `@@` as cheap and scans the whole table for a word in most rows, reading every vector
+      // (1.5 s for 100,000 matches); the GIN index's bitmap counts them in 30 ms. So the search's statements run with
+      // sequential scans off, in a transaction of their own.
+      return db.transaction(async (trx) => {
+        await trx.raw('SET LOCAL enable_seqscan = off')
+        const counted = await trx.raw(`SELECT count(*) AS n FROM ${TABLE} WHERE ${where}`, params)
+        const total = Number(counted.rows[0].n)
+        const rank = `ts_rank('{0.1, 0.2, 0.4, 1.0}', document, to_tsquery('english', ?)) AS rank`
+        // As on SQLite: past `rankedMatches`, the first pages rank only the newest matches (ts_rank reads every
+        // match's whole vector: 730 ms for a word in 100,000 posts).
+        const rows = total > rankedMatches && offset + limit <= rankedMatches
+          ? await trx.raw(`SELECT document_id, ${rank} FROM (SELECT document_id, document FROM ${TABLE} WHERE ${where} ORDER BY seq DESC LIMIT ?) AS newest
+              ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [query, ...params, rankedMatches, limit, offset])
+          : await trx.raw(`SELECT document_id, ${rank} FROM ${TABLE} WHERE ${where} ORDER BY rank DESC, document_id LIMIT ? OFFSET ?`, [query, ...params, limit, offset])
+        return { total, hits: rows.rows.map((row: { document_id: string, rank: number }) => ({ documentId: row.document_id, rank: Number(row.rank) })) }
+      }) as Promise<SearchPage>
     },
   }
 }

@@ -71,31 +71,32 @@ export function toDate(value: unknown): Date {
  * comes last, so the earlier children of a sitemap index keep their content and their `lastmod`, and crawlers need
  * not fetch them again.
  */
+/**
+ * A partial index of the published rows in the sitemap's order, holding every column its statements read, so they walk
+ * it alone and never the rows (whose bodies make the table hundreds of megabytes): 50,000 paths in ~40 ms instead of
+ * a ~400 ms scan and sort at 100,000 posts on SQLite. Made at boot (and checked again on a process's first use), with
+ * SQL of our own: Strapi's schema sync drops only indexes it made itself. Making it takes about a second at 100,000
+ * posts, once per database. Should it fail (two instances racing on PostgreSQL), the statements still answer, only
+ * slower, and the next process tries again.
+ */
+export async function ensurePostPathsIndex(strapi: Core.Strapi): Promise<void> {
+  const c = postColumns(strapi)
+  try {
+    await strapi.db.connection.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? ((COALESCE(??, ??)), ??, ??, ??, ??) WHERE ?? IS NOT NULL',
+      [POST_PATHS_INDEX, c.table, c.date, c.publishedAt, c.documentId, c.slug, c.date, c.publishedAt, c.publishedAt])
+  }
+  catch (error) {
+    strapi.log.warn(`[sitemap] could not create the index ${POST_PATHS_INDEX} (post paths are read without it): ${(error as Error).message}`)
+  }
+}
+
 export function postPathStore(strapi: Core.Strapi) {
   const db = (): Knex => strapi.db.connection
   const ORDER = 'COALESCE(??, ??), ??'
   const orderBindings = (c: Columns) => [c.date, c.publishedAt, c.documentId]
 
-  /**
-   * A partial index of the published rows in this order, holding every column the statements read, so they walk it
-   * alone and never the rows (whose bodies make the table hundreds of megabytes): 50,000 paths in ~40 ms instead of a
-   * ~400 ms scan and sort at 100,000 posts on SQLite. Made once per database, on a process's first use, with SQL of
-   * our own: Strapi's schema sync drops only indexes it made itself. Both databases accept this statement. Should it
-   * fail (two instances racing on PostgreSQL), the statements still answer, only slower, and the next process tries
-   * again.
-   */
   let prepared: Promise<Columns> | undefined
-  const cols = () => (prepared ??= (async () => {
-    const c = postColumns(strapi)
-    try {
-      await db().raw('CREATE INDEX IF NOT EXISTS ?? ON ?? ((COALESCE(??, ??)), ??, ??, ??, ??) WHERE ?? IS NOT NULL',
-        [POST_PATHS_INDEX, c.table, c.date, c.publishedAt, c.documentId, c.slug, c.date, c.publishedAt, c.publishedAt])
-    }
-    catch (error) {
-      strapi.log.warn(`[sitemap] could not create the index ${POST_PATHS_INDEX} (post paths are read without it): ${(error as Error).message}`)
-    }
-    return c
-  })())
+  const cols = () => (prepared ??= ensurePostPathsIndex(strapi).then(() => postColumns(strapi)))
 
   return {
     /** How many posts are published. */
