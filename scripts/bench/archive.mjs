@@ -31,7 +31,11 @@ function residentMb(pid) {
   return match ? Number(match[1]) / 1024 : Number.NaN
 }
 
-/** Sequential requests to one address, each with a never-seen query string so no cache answers: p50 and max. */
+/**
+ * Sequential requests to one address, each with a never-seen query string so the page cache never answers. Only the
+ * first is uncached all the way down: the site keeps the CMS data behind a page (/api/…) in a cache of its own, so
+ * the later ones measure rendering on cached data. Reports the first apart, and the later ones' p50.
+ */
 async function timedGets(url, { headers = {} } = {}) {
   const times = []
   let status = 0
@@ -45,7 +49,7 @@ async function timedGets(url, { headers = {} } = {}) {
     status = response.status
     bytes = body.byteLength
   }
-  return { p50: percentile(times, 50), max: Math.max(...times), status, bytes }
+  return { first: times[0], p50: percentile(times.slice(1), 50), max: Math.max(...times), status, bytes }
 }
 
 /** The import's own summary line: posts/s and peak memory. */
@@ -105,7 +109,7 @@ async function measurePages({ cms, web, log }) {
     adminTimes.push(performance.now() - started)
     adminTotal = answer.body?.pagination?.total ?? 0
   }
-  pages['admin post list (content-manager, 10 a page)'] = { p50: percentile(adminTimes, 50), max: Math.max(...adminTimes), status: 200, bytes: 0, total: adminTotal }
+  pages['admin post list (content-manager, 10 a page)'] = { first: adminTimes[0], p50: percentile(adminTimes.slice(1), 50), max: Math.max(...adminTimes), status: 200, bytes: 0, total: adminTotal }
   return pages
 }
 
@@ -155,8 +159,8 @@ export async function benchArchive({ posts, seconds, log }) {
       const pages = await measurePages({ cms, web, log })
       console.log(table(
         `Archive on ${database.kind}: pages, feed, sitemaps and the admin list, uncached, ${SAMPLES}+ requests one at a time`,
-        ['request', 'status', 'size', 'p50', 'slowest', 'target'],
-        Object.entries(pages).map(([name, page]) => [name, page.status, page.bytes ? `${(page.bytes / 1024).toFixed(0)} KB` : `${page.total} posts`, ms(page.p50), ms(page.max), `≤ ${TARGETS.pageMs} ms: ${verdict(page.max <= TARGETS.pageMs)}`]),
+        ['request', 'status', 'size', 'first (uncached)', 'later p50 (site data cached)', 'slowest', 'target'],
+        Object.entries(pages).map(([name, page]) => [name, page.status, page.bytes ? `${(page.bytes / 1024).toFixed(0)} KB` : `${page.total} posts`, ms(page.first), ms(page.p50), ms(page.max), `≤ ${TARGETS.pageMs} ms: ${verdict(page.max <= TARGETS.pageMs)}`]),
       ))
       const memory = { cms: residentMb(cms.process.pid), site: residentMb(web.process.pid) }
       console.log(table(
