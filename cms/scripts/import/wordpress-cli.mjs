@@ -67,7 +67,7 @@ export function printWordPressReport(report, peakMemoryBytes) {
   console.log(`Imported from ${report.site || 'the export'} in ${formatDuration(report.seconds * 1000)}: ${plural(posts.created, 'post')} created (${Math.round(rate)} posts/s), ${posts.updated} updated, ${posts.unchanged} unchanged; `
     + `${plural(report.authorsCreated, 'new author')}, ${plural(report.categoriesCreated, 'new category', 'new categories')}, ${plural(report.imagesUploaded, 'image')} uploaded, ${plural(report.redirectsAdded, 'old address', 'old addresses')} redirected. Peak memory ${formatBytes(peakMemoryBytes)}.`)
   list(`  ! ${plural(report.warnings.length, 'post')} imported with a note:`, report.warnings.map(({ item, note }) => `${item}: ${note}`))
-  list(`  ! ${plural(report.imagesReferenced.length, 'image')} not in the uploads folder, left pointing at the old site, which the site's security policy does not load images from (copy wp-content/uploads beside the export, or pass --uploads, and import again):`, report.imagesReferenced)
+  list(`  ! ${plural(report.imagesReferenced.length, 'image')} not in the uploads folder, each now a link to its old address (copy wp-content/uploads beside the export, or pass --uploads, and import again):`, report.imagesReferenced)
   list(`  - ${plural(skipped.length, 'item')} skipped:`, skipped.map(({ item, reason }) => `${item}: ${reason}`))
   list(`  ✗ ${plural(failed.length, 'item')} not imported:`, failed.map(({ item, reason }) => `${item}: ${reason}`))
 }

@@ -1,4 +1,5 @@
 import type { Knex } from '../search/store'
+import { insertInChunks } from '../utils/insert-in-chunks'
 
 /**
  * Post history lives in tables of its own, outside every content type: nothing in the public REST or GraphQL API
@@ -93,7 +94,7 @@ export async function addVersion(db: Knex, version: NewVersion): Promise<void> {
   await addVersions(db, [version])
 }
 
-/** Many versions at once (an import's first versions), a few hundred rows per statement. */
+/** Many versions at once (an import's first versions). */
 export async function addVersions(db: Knex, versions: NewVersion[]): Promise<void> {
   const rows = versions.map(version => ({
     document_id: version.documentId,
@@ -104,7 +105,7 @@ export async function addVersions(db: Knex, versions: NewVersion[]): Promise<voi
     note: version.note?.slice(0, 500) ?? null,
     snapshot: version.snapshot,
   }))
-  for (let start = 0; start < rows.length; start += 200) await db(VERSIONS).insert(rows.slice(start, start + 200))
+  await insertInChunks(db, VERSIONS, rows)
 }
 
 /** Bounded history: a post keeps its newest `keep` versions, and every version younger than `since`. */

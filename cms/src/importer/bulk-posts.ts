@@ -7,6 +7,7 @@ import type { NewVersion } from '../history/store'
 import { addVersions } from '../history/store'
 import { toIndexed } from '../search/indexer'
 import type { Knex } from '../search/store'
+import { insertInChunks } from '../utils/insert-in-chunks'
 import { searchIndex } from '../search/indexer'
 
 const POST = 'api::post.post'
@@ -24,19 +25,6 @@ export interface NewPost {
   author: Linked
   categories: Array<Linked & { slug: string }>
   cover: { id: number, name: string, url: string, alternativeText: string | null } | null
-}
-
-/** Rows per INSERT statement: well under SQLite's and PostgreSQL's limits on bound values. */
-const ROWS_PER_STATEMENT = 200
-
-async function insertInChunks<T extends Record<string, unknown>>(db: Knex, table: string, rows: T[], returning?: string[]): Promise<Array<Record<string, unknown>>> {
-  const returned: Array<Record<string, unknown>> = []
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT)
-    if (returning) returned.push(...await db(table).insert(chunk).returning(returning) as Array<Record<string, unknown>>)
-    else await db(table).insert(chunk)
-  }
-  return returned
 }
 
 /** The next free position in each author's or category's list of posts (Strapi keeps the inverse side ordered). */

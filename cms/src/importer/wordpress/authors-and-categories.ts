@@ -13,6 +13,9 @@ const CATEGORY_MAX = 40
 const cut = (text: string, max: number) => (text.length <= max ? text : text.slice(0, max).trimEnd())
 const slugWithin = (text: string, max: number) => slugify(text).slice(0, max).replace(/-+$/, '')
 
+/** The slug a WordPress category or tag gets here: from its own slug, else its name ('' when neither gives one). */
+export const categorySlugOf = (wpSlug: string, name: string) => slugWithin(wpSlug, CATEGORY_MAX) || slugWithin(name, CATEGORY_MAX)
+
 /** Finds the author or category with this slug, or creates it: existing ones (a Markdown import's, an editor's) are reused. */
 async function findOrCreate(strapi: Core.Strapi, uid: typeof AUTHOR | typeof CATEGORY, slug: string, data: Record<string, unknown>): Promise<{ linked: Linked, created: boolean }> {
   const existing = await strapi.db.query(uid).findOne({ where: { slug }, select: ['id', 'documentId', 'name'] }) as { id: number, documentId: string, name: string } | null
@@ -50,7 +53,7 @@ export class AuthorsAndCategories {
   async category(kind: WordPressTerm['kind'], wpSlug: string, wpName: string): Promise<Linked & { slug: string }> {
     const term = this.known.terms.get(`${kind}:${wpSlug}`)
     const name = cut(term?.name ?? wpName ?? wpSlug, CATEGORY_MAX)
-    const slug = slugWithin(wpSlug, CATEGORY_MAX) || slugWithin(name, CATEGORY_MAX)
+    const slug = categorySlugOf(wpSlug, name)
     if (!slug) throw new Error(`the ${kind} "${wpName}" has no name Pressroom can turn into an address`)
     const cached = this.categories.get(slug)
     if (cached) return cached

@@ -13,14 +13,14 @@ import type { NewPost } from '../bulk-posts'
 import { insertPosts } from '../bulk-posts'
 import { ensureImportKeys, findImported, recordImported } from '../import-keys'
 import { slugify } from '../slugify'
-import { AuthorsAndCategories } from './authors-and-categories'
+import { AuthorsAndCategories, categorySlugOf } from './authors-and-categories'
 import type { OldAddress } from './old-addresses'
 import { addOldAddresses } from './old-addresses'
 import type { UploadedImage } from './uploads'
 import { WordPressUploads } from './uploads'
 import type { ItemProblem, WordPressAttachment, WordPressAuthor, WordPressPost, WordPressTerm } from './wxr-content'
 import { author, parseItem, term } from './wxr-content'
-import { readWxr } from './wxr-reader'
+import { childText, readWxr } from './wxr-reader'
 
 const POST = 'api::post.post'
 const TITLE_MAX = 120
@@ -73,9 +73,12 @@ async function indexExport(file: string): Promise<ExportIndex> {
       const found = term(record.element, record.kind)
       if (found) index.terms.set(`${found.kind}:${found.slug}`, found)
     }
+    // Only attachments are read here; posts are converted in the second pass.
+    else if (childText(record.element, 'wp:post_type') !== 'attachment') index.postItems += 1
     else {
       const parsed = parseItem(record.element)
       if (parsed.kind === 'attachment') index.attachments.set(parsed.attachment.postId, parsed.attachment)
+      // A broken attachment is reported in the second pass, so it counts towards the progress bar's total.
       else index.postItems += 1
     }
   }
@@ -294,7 +297,7 @@ class WordPressImport {
   async archiveAddresses() {
     const addresses: OldAddress[] = []
     for (const found of this.index.terms.values()) {
-      const slug = slugify(found.slug).slice(0, 40).replace(/-+$/, '')
+      const slug = categorySlugOf(found.slug, found.name)
       if (!slug) continue
       addresses.push({ oldUrl: `/${found.kind === 'category' ? 'category' : 'tag'}/${found.slug}`, to: sitePaths.category(slug), note: `Old WordPress ${found.kind} archive "${found.name}"` })
     }

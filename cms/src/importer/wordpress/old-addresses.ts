@@ -3,6 +3,7 @@ import { redirectPath } from '@pressroom/types'
 import type { Core } from '@strapi/strapi'
 import { fromProblem } from '../../redirects/paths'
 import type { Knex } from '../../search/store'
+import { insertInChunks } from '../../utils/insert-in-chunks'
 
 const REDIRECT = 'api::redirect.redirect'
 const MAX_FROM = 500
@@ -55,7 +56,7 @@ export async function addOldAddresses(strapi: Core.Strapi, addresses: OldAddress
       document_id: createId(), from, to: address.to, status_code: 301, note: address.note.slice(0, 500),
       created_at: now, updated_at: now, published_at: now, locale: null,
     }))
-    for (let start = 0; start < rows.length; start += 200) await db(table).insert(rows.slice(start, start + 200))
+    await insertInChunks(db, table, rows)
     return rows.length
   }) as number
 }
